@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, layer contracts, then pytest (core, ui, real weights).
+# Extra arguments go to pytest (e.g. bash scripts/test.sh tests/core -k writing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=error
+.venv/bin/ruff check .
+.venv/bin/lint-imports
+set +e
+.venv/bin/python -m pytest "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "test: pytest collected no tests: that is a failure" >&2
+  exit 1
+fi
+exit "$rc"

@@ -1,0 +1,214 @@
+"""The one place that decides which device and dtype a job runs on.
+
+Nothing here imports torch at module import: ``probe()`` does, and the UI
+calls it from a worker thread.  ``resolve_device``/``resolve_dtype`` are
+called by engines, which import torch anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from dataclasses import dataclass, field
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+DTYPES = ("auto", "float32", "float16", "bfloat16")
+
+
+@dataclass(frozen=True)
+class Accelerator:
+    device: str  # "cuda:0", "mps"
+    name: str
+    memory_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Hardware:
+    cpu_name: str
+    cpu_cores: int
+    ram_bytes: int | None
+    accelerators: tuple[Accelerator, ...] = field(default_factory=tuple)
+
+    @property
+    def devices(self) -> tuple[str, ...]:
+        """Device choices this machine really offers (for the settings panel)."""
+        kinds = ["auto", "cpu"]
+        for acc in self.accelerators:
+            kind = acc.device.split(":")[0]
+            if kind not in kinds:
+                kinds.append(kind)
+        return tuple(kinds)
+
+    def describe(self, device: str) -> str:
+        if device in ("cpu",):
+            return f"{self.cpu_name} ({self.cpu_cores} cores)"
+        for acc in self.accelerators:
+            if acc.device.split(":")[0] == device:
+                return acc.name
+        if device == "auto":
+            return self.describe(best_device(self))
+        return device
+
+
+def cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine() or "CPU"
+
+
+def ram_bytes() -> int | None:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def _torch_build_has_cuda() -> bool:
+    """Read torch's build info without importing torch (the import costs seconds)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    version_py = os.path.join(list(spec.submodule_search_locations)[0], "version.py")
+    try:
+        with open(version_py, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("cuda"):
+                    return "None" not in line.split("=", 1)[1]
+    except OSError:
+        pass
+    return False
+
+
+def _nvidia_gpus() -> list[Accelerator]:
+    import shutil
+    import subprocess
+
+    exe = shutil.which("nvidia-smi")
+    if exe is None:
+        return []
+    try:
+        out = subprocess.run(
+            [exe, "--query-gpu=name,memory.total", "--format=csv,noheader,nounits"],
+            capture_output=True, text=True, timeout=5, check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    gpus = []
+    for i, line in enumerate(row for row in out.splitlines() if row.strip()):
+        name, _, mem = line.rpartition(",")
+        try:
+            mem_bytes = int(float(mem)) * 1024 * 1024
+        except ValueError:
+            name, mem_bytes = line, None
+        gpus.append(Accelerator(f"cuda:{i}", name.strip() or line.strip(), mem_bytes))
+    return gpus
+
+
+def probe() -> Hardware:
+    """Detect CPU, RAM and accelerators usable by this torch build, without importing torch.
+
+    Runs a subprocess (nvidia-smi), so call it off the UI thread.
+    """
+    accs: list[Accelerator] = []
+    if _torch_build_has_cuda():
+        accs.extend(_nvidia_gpus())
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        accs.append(Accelerator("mps", "Apple Silicon GPU (Metal)"))
+    return Hardware(cpu_name(), os.cpu_count() or 1, ram_bytes(), tuple(accs))
+
+
+def cpu_only() -> Hardware:
+    """What we know without importing torch (shown until ``probe`` finishes)."""
+    return Hardware(cpu_name(), os.cpu_count() or 1, ram_bytes())
+
+
+def best_device(hw: Hardware) -> str:
+    kinds = [a.device.split(":")[0] for a in hw.accelerators]
+    for kind in ("cuda", "mps"):
+        if kind in kinds:
+            return kind
+    return "cpu"
+
+
+def resolve_device(name: str) -> str:
+    """Map a user choice to a torch device string; ``auto`` = cuda > mps > cpu."""
+    from .jobs import UserError
+
+    if name not in DEVICES:
+        raise UserError(f"Unknown device {name!r}; choose one of {', '.join(DEVICES)}.")
+    import torch
+
+    if name == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        return "mps" if mps is not None and mps.is_available() else "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        raise UserError("CUDA was chosen but no NVIDIA GPU is available; choose cpu or auto.")
+    if name == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise UserError("MPS was chosen but this machine has no Apple GPU; choose cpu.")
+    return name
+
+
+def resolve_dtype(name: str, device: str):
+    """Map a dtype choice to a ``torch.dtype``; ``auto`` = fp16 on GPU, fp32 on CPU."""
+    from .jobs import UserError
+
+    if name not in DTYPES:
+        raise UserError(f"Unknown dtype {name!r}; choose one of {', '.join(DTYPES)}.")
+    import torch
+
+    if name == "auto":
+        if device.startswith("cuda"):
+            return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        return torch.float16 if device == "mps" else torch.float32
+    return getattr(torch, name)
+
+
+def memory_in_use() -> int:
+    """Resident memory of this process plus CUDA allocations, in bytes."""
+    used = 0
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            used = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        used = rss if sys.platform == "darwin" else rss * 1024
+    torch = sys.modules.get("torch")  # only if some engine already imported it
+    if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+        used += int(torch.cuda.memory_allocated())
+    return used
+
+
+def empty_cache() -> None:
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        torch.cuda.empty_cache()
+    mps = getattr(torch, "mps", None)
+    backend = getattr(torch.backends, "mps", None)
+    if mps is not None and backend is not None and backend.is_available():
+        mps.empty_cache()
+
+
+def format_bytes(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1024 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit in ("B", "KB") else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"

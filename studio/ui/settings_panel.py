@@ -1,0 +1,159 @@
+"""The shared settings panel: device, dtype and one model picker per task."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core import catalog
+from studio.core.devices import DTYPES, Hardware
+from studio.core.settings import WRITING_BACKENDS, Settings
+
+
+class SettingsPanel(QWidget):
+    changed = Signal(object)  # the new Settings
+
+    def __init__(self, settings: Settings, hardware: Hardware, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.hardware_label = QLabel(self)
+        self.hardware_label.setWordWrap(True)
+        self.device = QComboBox(self)
+        self.device.setToolTip(self.tr("auto picks an NVIDIA GPU, then Apple GPU, then the CPU"))
+        self.dtype = QComboBox(self)
+        for name in DTYPES:
+            self.dtype.addItem(self._dtype_label(name), name)
+        self.dtype.setToolTip(self.tr("auto: half precision on GPUs, float32 on the CPU"))
+        self.backend = QComboBox(self)
+        for name in WRITING_BACKENDS:
+            self.backend.addItem(self.tr("auto (fastest)") if name == "auto" else name, name)
+        self.backend.setToolTip(self.tr("llama.cpp runs GGUF files fast on CPUs; transformers "
+                                        "runs any causal language model"))
+        self.model_boxes: dict[str, QComboBox] = {}
+
+        hw_box = QGroupBox(self.tr("Hardware"), self)
+        hw_form = QFormLayout(hw_box)
+        hw_form.addRow(self.hardware_label)
+        hw_form.addRow(self.tr("Device"), self.device)
+        hw_form.addRow(self.tr("Precision"), self.dtype)
+        models_box = QGroupBox(self.tr("Models"), self)
+        m_form = QFormLayout(models_box)
+        labels = {"writing": self.tr("Writing"), "painting": self.tr("Painting"),
+                  "voice": self.tr("Voice"), "transcription": self.tr("Transcription")}
+        for task in catalog.TASKS:
+            box = QComboBox(self)
+            box.setMinimumContentsLength(14)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            browse = QToolButton(self)
+            browse.setText("…")
+            browse.setToolTip(self.tr("Use a model folder or file on this computer"))
+            browse.clicked.connect(lambda _=False, t=task: self._browse(t))
+            row = QHBoxLayout()
+            row.addWidget(box, 1)
+            row.addWidget(browse)
+            m_form.addRow(labels[task], row)
+            self.model_boxes[task] = box
+        m_form.addRow(self.tr("Writing backend"), self.backend)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(hw_box)
+        layout.addWidget(models_box)
+        layout.addStretch(1)
+        self.set_hardware(hardware)
+        self._load(settings)
+        self.device.currentIndexChanged.connect(self._emit)
+        self.dtype.currentIndexChanged.connect(self._emit)
+        self.backend.currentIndexChanged.connect(self._emit)
+        for box in self.model_boxes.values():
+            box.currentIndexChanged.connect(self._emit)
+
+    def _dtype_label(self, name: str) -> str:
+        return self.tr("auto") if name == "auto" else name
+
+    def set_hardware(self, hw: Hardware) -> None:
+        self.hardware = hw
+        lines = [self.tr("CPU: %1").replace("%1", hw.describe("cpu"))]
+        lines += [acc.name for acc in hw.accelerators]
+        self.hardware_label.setText("\n".join(lines))
+        current = self.device.currentData() or self.settings.device
+        self.device.blockSignals(True)
+        self.device.clear()
+        for name in hw.devices:
+            label = self.tr("auto (%1)").replace("%1", hw.describe("auto")) if name == "auto" else (
+                f"{name} — {hw.describe(name)}")
+            self.device.addItem(label, name)
+        if current not in hw.devices:  # keep a saved choice visible even if absent now
+            self.device.addItem(self.tr("%1 (not available)").replace("%1", current), current)
+        self.device.setCurrentIndex(self.device.findData(current))
+        self.device.blockSignals(False)
+
+    def _load(self, s: Settings) -> None:
+        for box in (self.dtype, self.backend):
+            box.blockSignals(True)
+        self.dtype.setCurrentIndex(max(0, self.dtype.findData(s.dtype)))
+        self.backend.setCurrentIndex(max(0, self.backend.findData(s.writing_backend)))
+        for box in (self.dtype, self.backend):
+            box.blockSignals(False)
+        for task, box in self.model_boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            for entry in catalog.for_task(task):
+                box.addItem(entry.name, entry.id)
+                box.setItemData(box.count() - 1, self._tooltip(entry), 3)  # ToolTipRole
+            self._select(box, s.model_for(task))
+            box.blockSignals(False)
+
+    def _tooltip(self, entry: catalog.CatalogEntry) -> str:
+        where = self.tr("built in") if entry.bundled else entry.repo
+        return f"{entry.description}\n{where} · {entry.size_mb:.0f} MB · {entry.license}"
+
+    @staticmethod
+    def _select(box: QComboBox, ref: str) -> None:
+        index = box.findData(ref)
+        if index < 0 and ref:
+            box.addItem(ref, ref)  # a local folder or hub id the user chose
+            index = box.count() - 1
+        box.setCurrentIndex(max(index, 0))
+
+    def _browse(self, task: str) -> None:
+        if task == "writing":
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a GGUF file, or cancel to pick a folder"), "",
+                self.tr("GGUF models (*.gguf)"))
+            if not path:
+                path = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
+        if path:
+            self.set_model(task, path)
+
+    def set_model(self, task: str, ref: str) -> None:
+        self._select(self.model_boxes[task], ref)
+
+    def current(self) -> Settings:
+        models = {task: box.currentData() or "" for task, box in self.model_boxes.items()}
+        return dataclasses.replace(
+            self.settings,
+            device=self.device.currentData() or "auto",
+            dtype=self.dtype.currentData() or "auto",
+            writing_backend=self.backend.currentData() or "auto",
+            models=models,
+        )
+
+    def _emit(self, *_args) -> None:
+        new = self.current()
+        if new != self.settings:
+            self.settings = new
+            self.changed.emit(new)

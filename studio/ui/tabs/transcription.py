@@ -1,0 +1,71 @@
+"""Transcription tab: speech-to-text. Layout now; the Whisper engine lands in its own issue."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+)
+
+from studio.ui.widgets.drop_zone import DropZone
+
+from .base import TabBase
+
+AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".m4a", ".opus")
+
+
+class TranscriptionTab(TabBase):
+    task = "transcription"
+
+    def __init__(self, settings, drafts, parent=None):
+        super().__init__(settings, drafts, parent)
+        self.drop = DropZone(self.tr("Drop an audio file here, or record from the microphone"),
+                             AUDIO_SUFFIXES, self)
+        self.record_button = QPushButton(self.tr("Record"), self)
+        self.open_button = QPushButton(self.tr("Open file…"), self)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("Detect"), "auto")
+        for code, name in (("en", "English"), ("zh", "中文"), ("ja", "日本語"), ("de", "Deutsch")):
+            self.language.addItem(name, code)
+        self.task_box = QComboBox(self)
+        self.task_box.addItem(self.tr("Transcribe"), "transcribe")
+        self.task_box.addItem(self.tr("Translate to English"), "translate")
+        self.beam = QSpinBox(self, minimum=1, maximum=10, value=5)
+        params = QGroupBox(self.tr("Options"), self)
+        form = QFormLayout(params)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Task"), self.task_box)
+        form.addRow(self.tr("Beam size"), self.beam)
+        self.segments = QTableWidget(0, 3, self)
+        self.segments.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"), self.tr("Text")])
+        self.segments.horizontalHeader().setStretchLastSection(True)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setEnabled(False)
+        self.run_button.setText(self.tr("Transcribe"))
+        self.run_button.clicked.connect(self.transcribe)
+        top = QHBoxLayout()
+        top.addWidget(self.drop, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.record_button)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(params)
+        layout.addWidget(self.segments, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addLayout(self.button_row())
+
+    def transcribe(self) -> None:
+        self.show_info(self.tr("Transcription needs the Whisper engine, which is not in this "
+                               "version yet."))

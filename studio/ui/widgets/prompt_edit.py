@@ -1,0 +1,48 @@
+"""A plain-text editor that accepts dropped text and dropped .txt/.md files.
+
+Dropped files are not read here (no file I/O on the UI thread): the editor
+emits ``file_dropped`` and the tab loads the file in a worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+class PromptEdit(QPlainTextEdit):
+    file_dropped = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setTabChangesFocus(True)
+
+    def _local_file(self, mime) -> str:
+        if mime.hasUrls():
+            for url in mime.urls():
+                if url.isLocalFile():
+                    return url.toLocalFile()
+        return ""
+
+    def dragEnterEvent(self, event) -> None:
+        if self._local_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._local_file(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        path = self._local_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.file_dropped.emit(path)
+            return
+        super().dropEvent(event)  # dropped text is inserted by Qt

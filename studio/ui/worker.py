@@ -1,0 +1,187 @@
+"""The one worker base: a long-lived QThread per tab running queued core jobs.
+
+``JobRunner`` lives in the GUI thread and is what tabs (and tests) talk to.
+It owns a ``_Worker`` QObject moved to its own QThread.  Jobs are queued to the
+worker through a queued signal (Qt's event queue is the job queue); the worker
+iterates the engine generator and re-emits every event; the runner receives
+them in the GUI thread (it is a GUI-thread QObject, so the connection is
+queued — NOTES pitfall 1) and re-emits them as typed signals.  Tests wait on
+the runner's signals, never the worker's (pitfall 3).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import weakref
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from studio.core.jobs import (
+    AudioChunk,
+    Cancelled,
+    CancelToken,
+    Failed,
+    JobFn,
+    Notice,
+    Preview,
+    Progress,
+    Result,
+    Segment,
+    Token,
+    drive,
+)
+
+log = logging.getLogger(__name__)
+
+_runners: weakref.WeakSet[JobRunner] = weakref.WeakSet()
+# Threads whose job ignored cancel past the shutdown timeout.  They are kept
+# referenced (a QThread destroyed while running aborts the process) and the app
+# exits without destroying them; see studio.ui.app.
+_orphans: list[QThread] = []
+
+
+class _Started:
+    """Marker the worker sends when it picks a job off the queue."""
+
+
+class _Worker(QObject):
+    event = Signal(int, object)
+
+    @Slot(int, object, object)
+    def run_job(self, job_id: int, fn: JobFn, token: CancelToken) -> None:
+        if token.cancelled:  # cancelled while still queued
+            self.event.emit(job_id, Cancelled())
+            return
+        self.event.emit(job_id, _Started())
+        for ev in drive(fn, token):
+            if isinstance(ev, Failed) and ev.detail:
+                log.error("job %s failed: %s\n%s", job_id, ev.message, ev.detail)
+            self.event.emit(job_id, ev)
+
+
+class JobRunner(QObject):
+    started = Signal(int)
+    progress = Signal(int, object)
+    notice = Signal(int, object)
+    token = Signal(int, object)
+    preview = Signal(int, object)
+    segment = Signal(int, object)
+    audio_chunk = Signal(int, object)
+    result = Signal(int, object)
+    failed = Signal(int, object)
+    cancelled = Signal(int, object)
+    finished = Signal(int)  # after result, failed or cancelled
+    busy_changed = Signal(bool)
+
+    _submit = Signal(int, object, object)
+    _ids = itertools.count(1)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._tokens: dict[int, CancelToken] = {}
+        self._current: int | None = None
+        # No parent: the window being deleted must never delete a running thread.
+        self._thread = QThread()
+        self._thread.setObjectName(f"worker-{name}")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run_job)
+        self._worker.event.connect(self._on_event)
+        self._thread.start()
+        _runners.add(self)
+
+    # -- API used by tabs ----------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return bool(self._tokens)
+
+    @property
+    def current_job(self) -> int | None:
+        return self._current
+
+    def submit(self, fn: JobFn) -> int:
+        """Queue ``fn`` to run in the worker thread; returns the job id."""
+        if not self._thread.isRunning():
+            raise RuntimeError(f"worker {self.name} is shut down")
+        job_id = next(self._ids)
+        was_busy = self.busy
+        self._tokens[job_id] = CancelToken()
+        self._submit.emit(job_id, fn, self._tokens[job_id])
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return job_id
+
+    def cancel(self, job_id: int | None = None) -> None:
+        """Cancel one job, or every queued and running job."""
+        ids = [job_id] if job_id is not None else list(self._tokens)
+        for i in ids:
+            token = self._tokens.get(i)
+            if token is not None:
+                token.cancel()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Cancel everything, stop the thread and wait for it; never terminate().
+
+        Events the worker produced before stopping are delivered before this
+        returns, so results are not lost when the window closes.
+        """
+        self.cancel()
+        self._thread.quit()
+        ok = self._thread.wait(timeout_ms)
+        # Deliver what the worker emitted before it stopped (queued to us).
+        QCoreApplication.sendPostedEvents(self)
+        if not ok:
+            log.warning("worker %s did not stop within %d ms; leaving it to finish", self.name,
+                        timeout_ms)
+            _orphans.append(self._thread)
+        return ok
+
+    # -- events from the worker thread (delivered in the GUI thread) ----------
+    @Slot(int, object)
+    def _on_event(self, job_id: int, ev: object) -> None:
+        match ev:
+            case _Started():
+                self._current = job_id
+                self.started.emit(job_id)
+                return
+            case Progress():
+                self.progress.emit(job_id, ev)
+            case Notice():
+                self.notice.emit(job_id, ev)
+            case Token():
+                self.token.emit(job_id, ev)
+            case Preview():
+                self.preview.emit(job_id, ev)
+            case Segment():
+                self.segment.emit(job_id, ev)
+            case AudioChunk():
+                self.audio_chunk.emit(job_id, ev)
+            case Result():
+                self._finish(job_id, self.result, ev)
+            case Failed():
+                self._finish(job_id, self.failed, ev)
+            case Cancelled():
+                self._finish(job_id, self.cancelled, ev)
+
+    def _finish(self, job_id: int, signal: Signal, ev: object) -> None:
+        self._tokens.pop(job_id, None)
+        if self._current == job_id:
+            self._current = None
+        signal.emit(job_id, ev)
+        self.finished.emit(job_id)
+        if not self._tokens:
+            self.busy_changed.emit(False)
+
+
+def live_runners() -> list[JobRunner]:
+    """Runners whose thread still runs (the test fixture fails on leftovers)."""
+    return [r for r in list(_runners) if r.is_running()]
+
+
+def orphaned_threads() -> list[QThread]:
+    return [t for t in _orphans if t.isRunning()]

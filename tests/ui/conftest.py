@@ -1,0 +1,47 @@
+"""UI fixtures: fail any test that leaves a worker thread running (napari-style)."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.core.drafts import DraftStore
+from studio.core.settings import SettingsStore
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_threads(qapp):
+    yield
+    from studio.ui.worker import live_runners
+
+    leftovers = live_runners()
+    names = [r.name for r in leftovers]
+    for runner in leftovers:  # stop them so the next test starts clean
+        assert runner.shutdown(5000), f"worker {runner.name} did not stop"
+    assert not names, f"test left worker threads running: {names}"
+
+
+@pytest.fixture
+def stores(tmp_path):
+    return SettingsStore(tmp_path / "settings.json"), DraftStore(tmp_path / "drafts.json")
+
+
+@pytest.fixture
+def make_window(qtbot, stores):
+    """Build a MainWindow on temp stores; closes it (and its workers) afterwards."""
+    from studio.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(probe_hardware: bool = False, show: bool = True):
+        store, drafts = stores
+        w = MainWindow(store, drafts, probe_hardware=probe_hardware)
+        qtbot.addWidget(w)
+        if show:
+            w.show()
+            qtbot.waitExposed(w)
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.close()

@@ -1,0 +1,82 @@
+"""The main window: tabs, settings dock, status bar, persistence."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QDockWidget
+
+from studio.core import catalog
+
+
+def test_window_has_four_tabs_and_settings_panel(make_window):
+    w = make_window()
+    assert w.windowTitle() == "AIGC Studio"
+    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    assert titles == ["Writing", "Painting", "Voice", "Transcription"]
+    assert isinstance(w.dock, QDockWidget) and w.dock.isVisible()
+    devices = [w.panel.device.itemData(i) for i in range(w.panel.device.count())]
+    assert devices[:2] == ["auto", "cpu"]
+    dtypes = [w.panel.dtype.itemData(i) for i in range(w.panel.dtype.count())]
+    assert dtypes == ["auto", "float32", "float16", "bfloat16"]
+    for task in catalog.TASKS:
+        box = w.panel.model_boxes[task]
+        ids = [box.itemData(i) for i in range(box.count())]
+        assert ids == [e.id for e in catalog.for_task(task)]
+        assert box.currentData() == catalog.default_for(task).id
+    assert "Device:" in w.device_label.text()
+    assert "Memory:" in w.memory_label.text()
+
+
+def test_each_tab_has_run_stop_and_output(make_window):
+    w = make_window()
+    for task, page in w.pages.items():
+        assert page.run_button.text(), task
+        assert not page.stop_button.isEnabled(), task
+
+
+def test_hardware_probe_runs_off_the_ui_thread(qtbot, make_window):
+    w = make_window(probe_hardware=False)
+    with qtbot.waitSignal(w.hardware_ready, timeout=10000) as blocker:
+        from studio.core import devices
+        from studio.core.jobs import Result
+
+        w._probe.submit(lambda cancel: iter([Result(devices.probe())]))
+    hw = blocker.args[0]
+    assert hw.cpu_cores >= 1
+    assert hw.describe("cpu") in w.panel.hardware_label.text().replace("CPU: ", "")
+
+
+def test_settings_and_geometry_persist(qtbot, make_window, stores):
+    store, _ = stores
+    w = make_window()
+    w.resize(w.minimumSizeHint().width() + 7, 700)
+    size = w.size()
+    w.panel.dtype.setCurrentIndex(w.panel.dtype.findData("bfloat16"))
+    w.show_tab("voice")
+    w.pages["voice"].text.setPlainText("你好，世界")
+    w.close()
+    saved = json.loads(store.path.read_text(encoding="utf-8"))
+    assert saved["dtype"] == "bfloat16" and saved["current_tab"] == "voice"
+    w2 = make_window()
+    assert w2.settings.dtype == "bfloat16"
+    assert w2.panel.dtype.currentData() == "bfloat16"
+    assert w2.current_task() == "voice"
+    assert w2.size() == size
+    assert w2.pages["voice"].text.toPlainText() == "你好，世界"
+
+
+def test_corrupt_settings_file_falls_back_with_visible_warning(make_window, stores):
+    store, _ = stores
+    store.path.write_text("{not json", encoding="utf-8")
+    w = make_window()
+    assert w.settings.device == "auto"
+    assert "reset to defaults" in w.statusBar().currentMessage()
+    assert store.path.with_suffix(".json.bad").exists()
+
+
+def test_skeleton_tabs_say_what_is_missing(make_window):
+    w = make_window()
+    page = w.pages["painting"]
+    page.run_button.click()
+    assert page.message.isVisible() and "not in this version" in page.message.text()
