@@ -62,13 +62,13 @@ def run(args: argparse.Namespace) -> int:
                         print(f"{res.new_tokens} tokens in {res.seconds:.2f} s "
                               f"({res.tokens_per_s:.1f} tok/s, seed {res.seed})", file=sys.stderr)
                     return 0
+                case Failed(message=msg, user_error=True):
+                    raise UserError(msg)
                 case Failed(message=msg):
                     raise CliError(msg)
                 case Cancelled():
                     raise CliError("generation was cancelled")
     except KeyboardInterrupt:
         cancel.cancel()
-        raise
-    except UserError:
         raise
     raise CliError("generation ended without a result")

@@ -111,6 +111,7 @@ class Failed:
 
     message: str
     detail: str = ""
+    user_error: bool = False  # bad input (CLI exit code 2) rather than a runtime failure
 
 
 @dataclass(frozen=True)
@@ -164,5 +165,7 @@ def drive(job: JobFn, cancel: CancelToken) -> Iterator[Event]:
             yield Failed("The job ended without a result.")
     except JobCancelled:
         yield Cancelled()
+    except UserError as exc:
+        yield Failed(str(exc), "", user_error=True)
     except Exception as exc:
         yield Failed(human_message(exc), traceback.format_exc())

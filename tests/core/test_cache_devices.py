@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from studio.core import devices
+from studio.core.cache import ModelCache
+from studio.core.jobs import UserError
+
+
+def test_cache_loads_once_per_key_and_evicts_lru_under_budget():
+    cache = ModelCache(budget_bytes=100)
+    calls = []
+
+    def loader(name):
+        def load():
+            calls.append(name)
+            return name
+        return load
+
+    assert cache.get("a", loader("a"), size=lambda v: 60) == "a"
+    assert cache.get("a", loader("a"), size=lambda v: 60) == "a"
+    assert calls == ["a"] and cache.loads == 1
+    cache.get("b", loader("b"), size=lambda v: 60)  # a + b > budget: a goes
+    assert cache.keys() == ["b"]
+    cache.get("a", loader("a"), size=lambda v: 30)
+    assert set(cache.keys()) == {"a", "b"} and calls == ["a", "b", "a"]
+
+
+def test_concurrent_gets_of_one_key_load_once():
+    cache = ModelCache()
+    started = threading.Barrier(4)
+    count = []
+
+    def load():
+        count.append(1)
+        return object()
+
+    def worker():
+        started.wait()
+        cache.get("k", load)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(count) == 1
+
+
+def test_device_and_dtype_choice():
+    import torch
+
+    assert devices.resolve_device("cpu") == "cpu"
+    assert devices.resolve_device("auto") in ("cpu", "cuda", "mps")
+    assert devices.resolve_dtype("auto", "cpu") == torch.float32
+    assert devices.resolve_dtype("bfloat16", "cpu") == torch.bfloat16
+    with pytest.raises(UserError, match="Unknown device"):
+        devices.resolve_device("tpu")
+    with pytest.raises(UserError, match="Unknown dtype"):
+        devices.resolve_dtype("int3", "cpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(UserError, match="no NVIDIA GPU"):
+            devices.resolve_device("cuda")
+
+
+def test_probe_names_the_hardware_without_torch():
+    hw = devices.probe()
+    assert hw.cpu_cores >= 1 and hw.cpu_name
+    assert hw.devices[:2] == ("auto", "cpu")
+    assert devices.memory_in_use() > 10 * 1024 * 1024
+    assert devices.format_bytes(1536 * 1024 * 1024) == "1.5 GB"

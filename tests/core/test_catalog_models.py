@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from studio.core import catalog, models
+from studio.core.catalog import CatalogEntry
+from studio.core.jobs import UserError
+
+
+def test_catalogue_has_a_default_per_task_and_sane_entries():
+    entries = catalog.load_catalog()
+    for task in catalog.TASKS:
+        assert catalog.default_for(task) is not None, task
+    for e in entries:
+        if e.bundled:
+            assert e.files and e.folder, e.id
+            assert all(len(sha) == 64 for sha in e.files.values()), e.id
+        else:
+            assert e.repo.count("/") == 1, e.id
+
+
+def test_bundled_models_resolve_and_verify(tmp_path):
+    for e in catalog.load_catalog():
+        if not e.bundled:
+            continue
+        local = models.resolve(e.id, e.task, root=tmp_path)
+        assert local.path.is_dir(), e.id
+        if local.file:
+            assert local.main_path.is_file(), e.id
+    whisper = models.resolve("whisper-base", root=tmp_path)
+    assert (whisper.path / "model.bin").stat().st_size == sum(
+        models.bundled_file(k).stat().st_size for k in catalog.find("whisper-base").join)
+    assert models.resolve("smollm2-135m-instruct", root=tmp_path).is_gguf
+
+
+def test_damaged_bundled_file_is_reported(tmp_path, monkeypatch):
+    fake = tmp_path / "pkg"
+    fake.mkdir()
+    (fake / "w.gguf").write_bytes(b"not the real weights")
+    entry = CatalogEntry(id="x", name="x", task="writing", engine="llama.cpp", source="bundled",
+                         folder="pkg", files={"pkg/w.gguf": hashlib.sha256(b"other").hexdigest()})
+    monkeypatch.setattr(models, "package_dir", lambda name: tmp_path / name)
+    with pytest.raises(UserError, match="damaged"):
+        models._bundled(entry, tmp_path / "cache")
+    (fake / "w.gguf").write_bytes(b"other")
+    assert models._bundled(entry, tmp_path / "cache").file == "w.gguf"
+
+
+def test_missing_bundled_package_is_reported(tmp_path, monkeypatch):
+    entry = CatalogEntry(id="y", name="y", task="voice", engine="piper", source="bundled",
+                         folder="nopkg", files={"nopkg/v.onnx": "0" * 64})
+    monkeypatch.setattr(models, "package_dir", lambda name: None)
+    with pytest.raises(UserError, match="not installed"):
+        models._bundled(entry, tmp_path)
+
+
+def test_local_paths_and_wrong_task(tmp_path):
+    gguf = tmp_path / "m.gguf"
+    gguf.write_bytes(b"GGUF")
+    local = models.resolve(str(gguf))
+    assert local.is_gguf and local.path == tmp_path
+    assert models.resolve(str(tmp_path)).path == tmp_path
+    with pytest.raises(UserError, match="not a writing model"):
+        models.resolve("whisper-base", "writing")
+    with pytest.raises(UserError, match="Model not found"):
+        models.resolve(str(tmp_path / "missing-folder"))
+    with pytest.raises(UserError, match="No model"):
+        models.resolve("  ")
+
+
+def test_hub_model_not_in_cache_says_how_to_download():
+    with pytest.raises(UserError, match="models download gpt2"):
+        models.resolve("gpt2")
+    with pytest.raises(UserError, match="not downloaded"):
+        models.resolve("someone/some-model-that-is-not-cached")

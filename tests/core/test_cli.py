@@ -1,0 +1,75 @@
+"""The CLI contract: help, models list, errors and exit codes, --screenshot."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "studio", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=timeout, env=full_env)
+
+
+def test_help_lists_every_command():
+    proc = cli("--help")
+    assert proc.returncode == 0
+    for command in ("write", "paint", "speak", "transcribe", "models", "bench"):
+        assert command in proc.stdout
+
+
+def test_models_list_json_shows_bundled_models_verified():
+    proc = cli("models", "list", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["id"]: r for r in json.loads(proc.stdout)["models"]}
+    for model_id in ("smollm2-135m-instruct", "whisper-base", "whisper-tiny.en",
+                     "piper-en-us-joe"):
+        assert rows[model_id]["source"] == "bundled"
+        assert rows[model_id]["installed"] is True
+        assert rows[model_id]["verified"] is True
+    assert rows["gpt2"]["source"] == "hub" and rows["gpt2"]["installed"] is False
+
+
+def test_models_list_table_and_verify():
+    proc = cli("models", "list")
+    assert proc.returncode == 0
+    assert "smollm2-135m-instruct*" in proc.stdout and "verified" in proc.stdout
+    proc = cli("models", "verify")
+    assert proc.returncode == 0, proc.stderr
+    assert "whisper-base: ok" in proc.stdout
+
+
+def test_bad_input_is_exit_2_without_traceback():
+    proc = cli("write", "--prompt", "hi", "--max-new-tokens", "-3")
+    assert proc.returncode == 2
+    assert "must be at least 1" in proc.stderr and "Traceback" not in proc.stderr
+    proc = cli("write", "--prompt", "hi", "--model", "/no/such/model/folder")
+    assert proc.returncode == 2, proc.stderr
+    assert "Model not found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unimplemented_command_is_a_clear_runtime_error():
+    proc = cli("paint", "--prompt", "a cat", "--out", "x.png")
+    assert proc.returncode == 1
+    assert "not implemented yet" in proc.stderr
+
+
+def test_screenshot_writes_a_png_of_the_window(tmp_path):
+    out = tmp_path / "shot.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d")}
+    proc = cli("--screenshot", str(out), "--tab", "painting", env=env)
+    assert proc.returncode == 0, proc.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    height = int.from_bytes(data[20:24], "big")
+    assert width >= 800 and height >= 500
+    settings = json.loads((tmp_path / "c" / "aigc-studio" / "settings.json").read_text("utf-8"))
+    assert settings["current_tab"] == "painting"
