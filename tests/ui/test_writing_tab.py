@@ -1,0 +1,239 @@
+"""Writing tab driven like a user: prompt, generate, stream, stop, drop files, errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from studio.core.drafts import DraftStore
+from studio.core.engines import writing
+from studio.core.jobs import Token
+from studio.core.settings import Settings
+from studio.ui.tabs import writing as writing_tab
+from studio.ui.tabs.writing import COMPLETION, WritingTab
+
+
+def settings_for(model) -> Settings:
+    s = Settings(writing_backend="transformers")
+    s.models["writing"] = str(model)
+    return s
+
+
+@pytest.fixture
+def make_tab(qtbot, tmp_path):
+    tabs = []
+
+    def make(model, drafts_path=None) -> WritingTab:
+        drafts = DraftStore(drafts_path or tmp_path / "drafts.json")
+        tab = WritingTab(settings_for(model), drafts)
+        tab.restore_draft(drafts.get("writing"))
+        qtbot.addWidget(tab)
+        tab.show()
+        tabs.append(tab)
+        return tab
+
+    yield make
+    for tab in tabs:
+        assert tab.shutdown(5000)
+
+
+def completion(tab: WritingTab, prompt: str, **params) -> None:
+    tab.mode.setCurrentIndex(tab.mode.findData(COMPLETION))
+    tab.prompt.setPlainText(prompt)
+    for name, value in params.items():
+        getattr(tab.params, name).setValue(value)
+
+
+@pytest.fixture
+def slow_engine(monkeypatch):
+    """The real engine, parked after its first token until the job is cancelled."""
+    real_run = writing.run
+
+    def run(request, cancel, **kw):
+        first = True
+        for ev in real_run(request, cancel, **kw):
+            yield ev
+            if first and isinstance(ev, Token):
+                first = False
+                cancel.wait(10)
+
+    monkeypatch.setattr(writing_tab.writing, "run", run)
+
+
+def test_generate_streams_tokens_into_the_output(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Once upon a time", max_new_tokens=12, seed=3)
+    tokens = []
+    tab.runner.token.connect(lambda _j, ev: tokens.append(ev.text))
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+        assert tab.stop_button.isEnabled()
+    result = blocker.args[1].value
+    assert len(tokens) >= 2  # streamed, not delivered in one piece
+    assert "".join(tokens) == result.texts[0]
+    assert tab.outputs.count() == 1
+    assert tab.outputs.widget(0).toPlainText() == result.texts[0]
+    assert result.new_tokens == 12
+    assert "12 tokens" in tab.stats.text()
+    assert tab.run_button.isEnabled() and not tab.stop_button.isEnabled()
+    assert tab.continue_button.isEnabled() and tab.regenerate_button.isEnabled()
+
+
+def test_several_sequences_get_one_output_each(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Hello", max_new_tokens=5, sequences=3, seed=1)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    texts = blocker.args[1].value.texts
+    assert tab.outputs.count() == 3
+    assert [tab.outputs.widget(i).toPlainText() for i in range(3)] == list(texts)
+
+
+def test_stop_keeps_the_partial_text(qtbot, make_tab, tiny_gpt2, slow_engine):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "The sea", max_new_tokens=100, seed=5)
+    with qtbot.waitSignal(tab.runner.token, timeout=30000):
+        tab.generate()
+    with qtbot.waitSignal(tab.runner.cancelled, timeout=10000) as blocker:
+        tab.stop_button.click()
+    partial = blocker.args[1].partial
+    assert partial is not None and partial.texts[0]
+    assert partial.new_tokens < 100
+    assert tab.streams[0] == partial.texts[0]
+    assert tab.outputs.widget(0).toPlainText() == partial.texts[0]
+    assert "Stopped" in tab.message.text()
+    assert tab.prompt.toPlainText() == "The sea"  # the prompt is untouched
+
+
+def test_chat_mode_builds_a_conversation(qtbot, make_tab, tiny_chat_gpt2):
+    tab = make_tab(tiny_chat_gpt2)
+    assert tab.current_mode() == "chat"
+    tab.system.setText("Be brief.")
+    tab.params.max_new_tokens.setValue(6)
+    tab.prompt.setPlainText("你好！")
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    result = blocker.args[1].value
+    assert result.chat is True
+    assert tab.conversation == [("user", "你好！"), ("assistant", result.texts[0])]
+    assert tab.prompt.toPlainText() == ""
+    assert "你好！" in tab.chat_view.toPlainText()
+    req = blocker.args[1].request
+    assert req.system == "Be brief." and req.history == ()
+    tab.prompt.setPlainText("And then?")
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    assert blocker.args[1].request.history == (("user", "你好！"), ("assistant", result.texts[0]))
+    assert len(tab.conversation) == 4
+    tab.clear_button.click()
+    assert tab.conversation == []
+
+
+def _drop(widget, path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    pos = QPointF(10, 10)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+
+
+def test_dropping_a_text_file_loads_it_as_the_prompt(qtbot, make_tab, tiny_gpt2, tmp_path):
+    tab = make_tab(tiny_gpt2)
+    path = tmp_path / "提示.md"
+    path.write_text("# 标题\n从前有座山。", encoding="utf-8")
+    with qtbot.waitSignal(tab.io.result, timeout=10000):
+        _drop(tab.prompt.viewport(), path)
+    assert tab.prompt.toPlainText() == "# 标题\n从前有座山。"
+
+
+def test_dropping_a_binary_file_shows_a_message(qtbot, make_tab, tiny_gpt2, tmp_path):
+    tab = make_tab(tiny_gpt2)
+    tab.prompt.setPlainText("keep me")
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with qtbot.waitSignal(tab.io.failed, timeout=10000):
+        _drop(tab.prompt.viewport(), path)
+    assert tab.message.isVisible() and tab.message.level == "error"
+    assert "binary" in tab.message.text()
+    assert tab.prompt.toPlainText() == "keep me"
+
+
+def test_bad_inputs_show_messages_and_leave_the_tab_usable(qtbot, make_tab, tiny_gpt2, tmp_path):
+    tab = make_tab(tmp_path / "no-such-model")
+    tab.generate()  # empty prompt: refused before any job
+    assert "Write a prompt first" in tab.message.text()
+    assert not tab.runner.busy
+    completion(tab, "Hello", max_new_tokens=4)
+    with qtbot.waitSignal(tab.runner.failed, timeout=30000):
+        tab.generate()
+    assert "Model not found" in tab.message.text() and tab.message.level == "error"
+    assert tab.prompt.toPlainText() == "Hello"
+    tab.apply_settings(dataclasses.replace(tab.settings, models={"writing": str(tiny_gpt2)}))
+    with qtbot.waitSignal(tab.runner.result, timeout=30000):
+        tab.generate()
+    assert tab.outputs.widget(0).toPlainText()
+
+
+def test_failed_chat_message_goes_back_into_the_editor(qtbot, make_tab, tmp_path):
+    tab = make_tab(tmp_path / "missing")
+    tab.prompt.setPlainText("a question I typed")
+    with qtbot.waitSignal(tab.runner.failed, timeout=30000):
+        tab.generate()
+    assert tab.prompt.toPlainText() == "a question I typed"
+    assert tab.conversation == []
+
+
+def test_draft_and_outputs_survive_a_restart(qtbot, make_tab, tiny_gpt2, tmp_path):
+    path = tmp_path / "d.json"
+    tab = make_tab(tiny_gpt2, path)
+    completion(tab, "Draft 草稿", max_new_tokens=5, seed=9)
+    tab.params.temperature.setValue(1.3)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    text = blocker.args[1].value.texts[0]
+    tab.drafts.put("writing", tab.draft())
+    tab.drafts.save()
+    again = make_tab(tiny_gpt2, path)
+    assert again.prompt.toPlainText() == "Draft 草稿"
+    assert again.current_mode() == COMPLETION
+    assert again.outputs.widget(0).toPlainText() == text
+    assert again.params.temperature.value() == pytest.approx(1.3)
+
+
+def test_continue_appends_output_to_prompt(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Start", max_new_tokens=4, seed=2)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    first = blocker.args[1].value.texts[0]
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.continue_button.click()
+    assert blocker.args[1].request.prompt == "Start" + first
+    assert tab.prompt.toPlainText() == "Start" + first
+
+
+def test_close_during_generation_shuts_down_and_keeps_partial(qtbot, make_window, tiny_gpt2,
+                                                              slow_engine, stores):
+    w = make_window()
+    w.settings.models["writing"] = str(tiny_gpt2)
+    w.settings.writing_backend = "transformers"
+    tab = w.pages["writing"]
+    tab.apply_settings(w.settings)
+    completion(tab, "Closing time", max_new_tokens=100)
+    with qtbot.waitSignal(tab.runner.token, timeout=30000):
+        tab.generate()
+    assert w.shutdown()
+    assert not tab.runner.is_running()
+    _, drafts = stores
+    saved = DraftStore(drafts.path).get("writing")
+    assert saved["prompt"] == "Closing time"
+    assert saved["outputs"] and saved["outputs"][0]  # the partial text was kept
