@@ -77,6 +77,7 @@ def test_corrupt_settings_file_falls_back_with_visible_warning(make_window, stor
 
 def test_skeleton_tabs_say_what_is_missing(make_window):
     w = make_window()
+    w.show_tab("painting")
     page = w.pages["painting"]
     page.run_button.click()
     assert page.message.isVisible() and "not in this version" in page.message.text()
