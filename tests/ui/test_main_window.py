@@ -81,3 +81,17 @@ def test_skeleton_tabs_say_what_is_missing(make_window):
     page = w.pages["painting"]
     page.run_button.click()
     assert page.message.isVisible() and "not in this version" in page.message.text()
+
+
+def test_chinese_translation_applies_to_the_window(qapp, make_window):
+    from studio.ui.app import install_translator
+
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        w = make_window()
+        assert w.windowTitle() == "AIGC 工作室"
+        assert [w.tabs.tabText(i) for i in range(4)] == ["写作", "绘画", "语音", "转写"]
+        assert w.pages["writing"].run_button.text() == "生成"
+    finally:
+        qapp.removeTranslator(translator)

@@ -19,50 +19,61 @@ from PySide6.QtWidgets import (
 class WritingParams(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        self.max_new_tokens = self._int(1, 8192, 256, tr("Most tokens to generate"))
-        self.max_length = self._int(0, 32768, 0, tr("Prompt plus new tokens (0 = no limit)"))
-        self.max_length.setSpecialValueText(tr("off"))
-        self.sequences = self._int(1, 8, 1, tr("How many alternative texts to write"))
-        self.no_repeat = self._int(0, 10, 0, tr("Never repeat an n-gram of this size (0 = off)"))
-        self.no_repeat.setSpecialValueText(tr("off"))
-        self.sample = QCheckBox(tr("Sample"), self)
-        self.sample.setChecked(True)
-        self.sample.setToolTip(tr("Off: always take the most likely token (greedy/beam search)"))
-        self.temperature = self._float(0.0, 2.0, 0.7, 0.05, tr("Higher is more varied"))
-        self.top_k = self._int(0, 1000, 50, tr("Sample among the k most likely tokens (0 = all)"))
-        self.top_p = self._float(0.01, 1.0, 0.95, 0.05, tr("Nucleus sampling: keep this much "
-                                                           "probability mass"))
-        self.repetition_penalty = self._float(0.5, 2.0, 1.1, 0.05,
-                                              tr("Above 1 discourages repeating tokens"))
-        self.beams = self._int(1, 16, 1, tr("Beam search width (transformers only)"))
-        self.early_stopping = QCheckBox(tr("Early stopping"), self)
-        self.early_stopping.setToolTip(tr("Beam search stops when enough finished candidates "
-                                          "exist"))
-        self.seed = self._int(-1, 2**31 - 1, -1, tr("Same seed and settings give the same text"))
-        self.seed.setSpecialValueText(tr("random"))
-        self.stop = QLineEdit(self)
-        self.stop.setPlaceholderText(tr("e.g. \\n\\n | THE END"))
-        self.stop.setToolTip(tr("Stop strings separated by |; \\n means a new line"))
 
-        length = QGroupBox(tr("Length"), self)
+        self.max_new_tokens = self._int(1, 8192, 256, self.tr("Most tokens to generate"))
+        self.max_length = self._int(0, 32768, 0, self.tr("Prompt plus new tokens (0 = no limit)"))
+        self.max_length.setSpecialValueText(self.tr("off"))
+        self.sequences = self._int(1, 8, 1, self.tr("How many alternative texts to write"))
+        self.no_repeat = self._int(
+            0, 10, 0, self.tr("Never repeat an n-gram of this size (0 = off)")
+        )
+        self.no_repeat.setSpecialValueText(self.tr("off"))
+        self.sample = QCheckBox(self.tr("Sample"), self)
+        self.sample.setChecked(True)
+        self.sample.setToolTip(
+            self.tr("Off: always take the most likely token (greedy/beam search)")
+        )
+        self.temperature = self._float(0.0, 2.0, 0.7, 0.05, self.tr("Higher is more varied"))
+        self.top_k = self._int(
+            0, 1000, 50, self.tr("Sample among the k most likely tokens (0 = all)")
+        )
+        self.top_p = self._float(
+            0.01, 1.0, 0.95, 0.05, self.tr("Nucleus sampling: keep this much probability mass")
+        )
+        self.repetition_penalty = self._float(
+            0.5, 2.0, 1.1, 0.05, self.tr("Above 1 discourages repeating tokens")
+        )
+        self.beams = self._int(1, 16, 1, self.tr("Beam search width (transformers only)"))
+        self.early_stopping = QCheckBox(self.tr("Early stopping"), self)
+        self.early_stopping.setToolTip(
+            self.tr("Beam search stops when enough finished candidates exist")
+        )
+        self.seed = self._int(
+            -1, 2**31 - 1, -1, self.tr("Same seed and settings give the same text")
+        )
+        self.seed.setSpecialValueText(self.tr("random"))
+        self.stop = QLineEdit(self)
+        self.stop.setPlaceholderText(self.tr("e.g. \\n\\n | THE END"))
+        self.stop.setToolTip(self.tr("Stop strings separated by |; \\n means a new line"))
+
+        length = QGroupBox(self.tr("Length"), self)
         f1 = QFormLayout(length)
-        f1.addRow(tr("Max new tokens"), self.max_new_tokens)
-        f1.addRow(tr("Max length"), self.max_length)
-        f1.addRow(tr("Stop at"), self.stop)
-        sampling = QGroupBox(tr("Sampling"), self)
+        f1.addRow(self.tr("Max new tokens"), self.max_new_tokens)
+        f1.addRow(self.tr("Max length"), self.max_length)
+        f1.addRow(self.tr("Stop at"), self.stop)
+        sampling = QGroupBox(self.tr("Sampling"), self)
         f2 = QFormLayout(sampling)
         f2.addRow(self.sample)
-        f2.addRow(tr("Temperature"), self.temperature)
-        f2.addRow(tr("Top-k"), self.top_k)
-        f2.addRow(tr("Top-p"), self.top_p)
-        f2.addRow(tr("Repetition penalty"), self.repetition_penalty)
-        f2.addRow(tr("Seed"), self.seed)
-        output = QGroupBox(tr("Output"), self)
+        f2.addRow(self.tr("Temperature"), self.temperature)
+        f2.addRow(self.tr("Top-k"), self.top_k)
+        f2.addRow(self.tr("Top-p"), self.top_p)
+        f2.addRow(self.tr("Repetition penalty"), self.repetition_penalty)
+        f2.addRow(self.tr("Seed"), self.seed)
+        output = QGroupBox(self.tr("Output"), self)
         f3 = QFormLayout(output)
-        f3.addRow(tr("Sequences"), self.sequences)
-        f3.addRow(tr("No-repeat n-gram"), self.no_repeat)
-        f3.addRow(tr("Beams"), self.beams)
+        f3.addRow(self.tr("Sequences"), self.sequences)
+        f3.addRow(self.tr("No-repeat n-gram"), self.no_repeat)
+        f3.addRow(self.tr("Beams"), self.beams)
         f3.addRow(self.early_stopping)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,11 +131,18 @@ class WritingParams(QWidget):
         return v
 
     def restore(self, data: dict[str, Any]) -> None:
-        boxes = {"max_new_tokens": self.max_new_tokens, "max_length": self.max_length,
-                 "num_return_sequences": self.sequences, "no_repeat_ngram_size": self.no_repeat,
-                 "temperature": self.temperature, "top_k": self.top_k, "top_p": self.top_p,
-                 "repetition_penalty": self.repetition_penalty, "num_beams": self.beams,
-                 "seed": self.seed}
+        boxes = {
+            "max_new_tokens": self.max_new_tokens,
+            "max_length": self.max_length,
+            "num_return_sequences": self.sequences,
+            "no_repeat_ngram_size": self.no_repeat,
+            "temperature": self.temperature,
+            "top_k": self.top_k,
+            "top_p": self.top_p,
+            "repetition_penalty": self.repetition_penalty,
+            "num_beams": self.beams,
+            "seed": self.seed,
+        }
         for key, box in boxes.items():
             value = data.get(key)
             if isinstance(value, int | float) and not isinstance(value, bool):
