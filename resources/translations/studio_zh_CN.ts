@@ -21,42 +21,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="35" />
+        <location filename="../../studio/ui/main_window.py" line="37" />
         <source>AIGC Studio</source>
         <translation>AIGC 工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="41" />
+        <location filename="../../studio/ui/main_window.py" line="43" />
         <source>Writing</source>
         <translation>写作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="41" />
+        <location filename="../../studio/ui/main_window.py" line="43" />
         <source>Painting</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="42" />
+        <location filename="../../studio/ui/main_window.py" line="44" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="42" />
+        <location filename="../../studio/ui/main_window.py" line="44" />
         <source>Transcription</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="53" />
+        <location filename="../../studio/ui/main_window.py" line="55" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="98" />
+        <location filename="../../studio/ui/main_window.py" line="106" />
         <source>Device: %1 (%2)</source>
         <translation>设备：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="100" />
+        <location filename="../../studio/ui/main_window.py" line="108" />
         <source>Memory: %1</source>
         <translation>内存：%1</translation>
     </message>
@@ -137,113 +137,128 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="34" />
+        <location filename="../../studio/ui/settings_panel.py" line="35" />
         <source>auto picks an NVIDIA GPU, then Apple GPU, then the CPU</source>
         <translation>自动：依次选择 NVIDIA GPU、Apple GPU、CPU</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="38" />
+        <location filename="../../studio/ui/settings_panel.py" line="39" />
         <source>auto: half precision on GPUs, float32 on the CPU</source>
         <translation>自动：GPU 上半精度，CPU 上 float32</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="41" />
+        <location filename="../../studio/ui/settings_panel.py" line="42" />
         <source>auto (fastest)</source>
         <translation>自动（最快）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="42" />
+        <location filename="../../studio/ui/settings_panel.py" line="43" />
         <source>llama.cpp runs GGUF files fast on CPUs; transformers runs any causal language model</source>
         <translation>llama.cpp 在 CPU 上快速运行 GGUF 文件；transformers 可运行任何因果语言模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="46" />
+        <location filename="../../studio/ui/settings_panel.py" line="48" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="49" />
+        <source>Idle models are unloaded before loading another would use more memory than this</source>
+        <translation>加载新模型会超出此内存时，先卸载空闲模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="53" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="49" />
+        <location filename="../../studio/ui/settings_panel.py" line="56" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="50" />
+        <location filename="../../studio/ui/settings_panel.py" line="57" />
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="51" />
+        <location filename="../../studio/ui/settings_panel.py" line="58" />
+        <source>Memory budget</source>
+        <translation>内存预算</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="59" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="53" />
+        <location filename="../../studio/ui/settings_panel.py" line="61" />
         <source>Writing</source>
         <translation>写作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="53" />
+        <location filename="../../studio/ui/settings_panel.py" line="61" />
         <source>Painting</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="54" />
+        <location filename="../../studio/ui/settings_panel.py" line="62" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="54" />
+        <location filename="../../studio/ui/settings_panel.py" line="62" />
         <source>Transcription</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="61" />
+        <location filename="../../studio/ui/settings_panel.py" line="69" />
         <source>Use a model folder or file on this computer</source>
         <translation>使用本机上的模型文件夹或文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="68" />
+        <location filename="../../studio/ui/settings_panel.py" line="76" />
         <source>Writing backend</source>
         <translation>写作后端</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="83" />
+        <location filename="../../studio/ui/settings_panel.py" line="92" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="87" />
+        <location filename="../../studio/ui/settings_panel.py" line="96" />
         <source>CPU: %1</source>
         <translation>CPU：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="94" />
+        <location filename="../../studio/ui/settings_panel.py" line="103" />
         <source>auto (%1)</source>
         <translation>自动（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="98" />
+        <location filename="../../studio/ui/settings_panel.py" line="107" />
         <source>%1 (not available)</source>
         <translation>%1（不可用）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="119" />
+        <location filename="../../studio/ui/settings_panel.py" line="131" />
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="133" />
+        <location filename="../../studio/ui/settings_panel.py" line="145" />
         <source>Choose a GGUF file, or cancel to pick a folder</source>
         <translation>选择 GGUF 文件，或取消以选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="134" />
+        <location filename="../../studio/ui/settings_panel.py" line="146" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="136" />
-        <location filename="../../studio/ui/settings_panel.py" line="138" />
+        <location filename="../../studio/ui/settings_panel.py" line="148" />
+        <location filename="../../studio/ui/settings_panel.py" line="150" />
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -251,7 +266,7 @@
 <context>
     <name>TabBase</name>
     <message>
-        <location filename="../../studio/ui/tabs/base.py" line="30" />
+        <location filename="../../studio/ui/tabs/base.py" line="31" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -631,7 +646,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/tabs/writing.py" line="221" />
-        <location filename="../../studio/ui/tabs/writing.py" line="384" />
+        <location filename="../../studio/ui/tabs/writing.py" line="390" />
         <source>Text %1</source>
         <translation>文本 %1</translation>
     </message>
@@ -656,13 +671,18 @@
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="306" />
-        <location filename="../../studio/ui/tabs/writing.py" line="324" />
+        <location filename="../../studio/ui/tabs/writing.py" line="309" />
+        <source>Writing…</source>
+        <translation>正在写作…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/writing.py" line="312" />
+        <location filename="../../studio/ui/tabs/writing.py" line="330" />
         <source>%1 tokens · %2 tok/s</source>
         <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="327" />
+        <location filename="../../studio/ui/tabs/writing.py" line="333" />
         <source>Stopped; the text so far is kept.</source>
         <translation>已停止；已生成的文本已保留。</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
 
 from studio.core import devices
+from studio.core.cache import shared_cache
 from studio.core.drafts import DraftStore
 from studio.core.jobs import Result
 from studio.core.settings import Settings, SettingsStore
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.drafts = drafts
         self.settings: Settings = store.load()
+        self._apply_budget(self.settings)
         self.setWindowTitle(self.tr("AIGC Studio"))
         self.resize(1200, 780)
 
@@ -79,10 +81,16 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_settings_changed(self, settings: Settings) -> None:
         self.settings = settings
+        self._apply_budget(settings)
         for page in self.pages.values():
             page.apply_settings(settings)
         self._update_status()
         self.settings_changed.emit(settings)
+
+    @staticmethod
+    def _apply_budget(settings: Settings) -> None:
+        gb = settings.memory_budget_gb
+        shared_cache.budget_bytes = int(gb * 1024**3) if gb > 0 else None
 
     @Slot(int, object)
     def _on_hardware(self, _job: int, ev: Result) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -41,6 +42,12 @@ class SettingsPanel(QWidget):
             self.backend.addItem(self.tr("auto (fastest)") if name == "auto" else name, name)
         self.backend.setToolTip(self.tr("llama.cpp runs GGUF files fast on CPUs; transformers "
                                         "runs any causal language model"))
+        self.budget = QDoubleSpinBox(self, minimum=0.0, maximum=1024.0, singleStep=1.0)
+        self.budget.setDecimals(1)
+        self.budget.setSuffix(" GB")
+        self.budget.setSpecialValueText(self.tr("no limit"))
+        self.budget.setToolTip(self.tr("Idle models are unloaded before loading another would "
+                                       "use more memory than this"))
         self.model_boxes: dict[str, QComboBox] = {}
 
         hw_box = QGroupBox(self.tr("Hardware"), self)
@@ -48,6 +55,7 @@ class SettingsPanel(QWidget):
         hw_form.addRow(self.hardware_label)
         hw_form.addRow(self.tr("Device"), self.device)
         hw_form.addRow(self.tr("Precision"), self.dtype)
+        hw_form.addRow(self.tr("Memory budget"), self.budget)
         models_box = QGroupBox(self.tr("Models"), self)
         m_form = QFormLayout(models_box)
         labels = {"writing": self.tr("Writing"), "painting": self.tr("Painting"),
@@ -76,6 +84,7 @@ class SettingsPanel(QWidget):
         self.device.currentIndexChanged.connect(self._emit)
         self.dtype.currentIndexChanged.connect(self._emit)
         self.backend.currentIndexChanged.connect(self._emit)
+        self.budget.valueChanged.connect(self._emit)
         for box in self.model_boxes.values():
             box.currentIndexChanged.connect(self._emit)
 
@@ -104,6 +113,9 @@ class SettingsPanel(QWidget):
             box.blockSignals(True)
         self.dtype.setCurrentIndex(max(0, self.dtype.findData(s.dtype)))
         self.backend.setCurrentIndex(max(0, self.backend.findData(s.writing_backend)))
+        self.budget.blockSignals(True)
+        self.budget.setValue(s.memory_budget_gb)
+        self.budget.blockSignals(False)
         for box in (self.dtype, self.backend):
             box.blockSignals(False)
         for task, box in self.model_boxes.items():
@@ -149,6 +161,7 @@ class SettingsPanel(QWidget):
             device=self.device.currentData() or "auto",
             dtype=self.dtype.currentData() or "auto",
             writing_backend=self.backend.currentData() or "auto",
+            memory_budget_gb=self.budget.value(),
             models=models,
         )
 

@@ -95,3 +95,14 @@ def test_chinese_translation_applies_to_the_window(qapp, make_window):
         assert w.pages["writing"].run_button.text() == "生成"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_memory_budget_setting_reaches_the_model_cache(make_window):
+    from studio.core.cache import shared_cache
+
+    w = make_window()
+    w.panel.budget.setValue(2.5)
+    assert w.settings.memory_budget_gb == 2.5
+    assert shared_cache.budget_bytes == int(2.5 * 1024**3)
+    w.panel.budget.setValue(0)
+    assert shared_cache.budget_bytes is None

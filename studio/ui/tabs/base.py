@@ -26,6 +26,7 @@ class TabBase(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self.progress.setFormat("")
         self.run_button = QPushButton(self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setEnabled(False)
@@ -54,8 +55,9 @@ class TabBase(QWidget):
     def _on_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
-        if not busy:
-            self.progress.setRange(0, 100)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setFormat("" if not busy else "%p%")
 
     def _on_failed(self, _job: int, ev: Failed) -> None:
         self.show_error(ev.message)

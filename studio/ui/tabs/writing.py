@@ -301,6 +301,12 @@ class WritingTab(TabBase):
                 view = self.outputs.widget(i)
                 if view is not None and view.toPlainText() != text:
                     view.setPlainText(text)
+        if self.runner.busy and self.last_request is not None:
+            budget = (self.last_request.max_new_tokens or 0) * len(self.streams)
+            if budget:
+                self.progress.setRange(0, budget)
+                self.progress.setValue(min(self._tokens_seen, budget))
+                self.progress.setFormat(self.tr("Writing…"))
         elapsed = time.perf_counter() - self._t0
         if elapsed > 0:
             self.stats.setText(self.tr("%1 tokens · %2 tok/s").replace("%1", str(
