@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aigc-studio",
         description="AIGC Studio: write, paint, speak and transcribe with local models. "
-        "Run without a command to open the desktop app.",
+        "Run without a command to open the desktop app: aigc-studio [--tab NAME] [FILE ...] "
+        "opens text, audio and image files in their tabs.",
     )
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="open the window, save a PNG of it and exit")

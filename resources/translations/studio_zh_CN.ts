@@ -46,90 +46,100 @@
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="55" />
+        <location filename="../../studio/ui/main_window.py" line="56" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="106" />
+        <location filename="../../studio/ui/main_window.py" line="107" />
         <source>Device: %1 (%2)</source>
         <translation>设备：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="108" />
+        <location filename="../../studio/ui/main_window.py" line="109" />
         <source>Memory: %1</source>
         <translation>内存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="131" />
+        <source>Cannot open %1: no tab handles this kind of file.</source>
+        <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
 </context>
 <context>
     <name>PaintingTab</name>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="32" />
+        <location filename="../../studio/ui/tabs/painting.py" line="36" />
         <source>Describe the picture: a lighthouse at dusk, oil painting</source>
         <translation>描述画面：黄昏的灯塔，油画</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="34" />
+        <location filename="../../studio/ui/tabs/painting.py" line="38" />
         <source>Negative prompt: what to avoid</source>
         <translation>反向提示词：要避免的内容</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="41" />
+        <location filename="../../studio/ui/tabs/painting.py" line="45" />
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="43" />
+        <location filename="../../studio/ui/tabs/painting.py" line="47" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="45" />
+        <location filename="../../studio/ui/tabs/painting.py" line="49" />
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="46" />
+        <location filename="../../studio/ui/tabs/painting.py" line="50" />
         <source>Guidance</source>
         <translation>引导强度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="47" />
+        <location filename="../../studio/ui/tabs/painting.py" line="51" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="48" />
+        <location filename="../../studio/ui/tabs/painting.py" line="52" />
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="49" />
+        <location filename="../../studio/ui/tabs/painting.py" line="53" />
         <source>Images</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="51" />
+        <location filename="../../studio/ui/tabs/painting.py" line="55" />
         <source>The image appears here while it is painted.</source>
         <translation>绘制过程中图像显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="59" />
+        <location filename="../../studio/ui/tabs/painting.py" line="63" />
         <source>Paint</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="64" />
+        <location filename="../../studio/ui/tabs/painting.py" line="68" />
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="71" />
+        <location filename="../../studio/ui/tabs/painting.py" line="75" />
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/painting.py" line="85" />
+        <location filename="../../studio/ui/tabs/painting.py" line="91" />
+        <source>Start image: %1</source>
+        <translation>起始图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/painting.py" line="94" />
         <source>Painting needs the diffusers engine, which is not in this version yet.</source>
         <translation>绘画需要 diffusers 引擎，此版本尚未包含。</translation>
     </message>
@@ -266,7 +276,7 @@
 <context>
     <name>TabBase</name>
     <message>
-        <location filename="../../studio/ui/tabs/base.py" line="31" />
+        <location filename="../../studio/ui/tabs/base.py" line="32" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -274,78 +284,88 @@
 <context>
     <name>TranscriptionTab</name>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="28" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="32" />
         <source>Drop an audio file here, or record from the microphone</source>
         <translation>把音频文件拖到这里，或用麦克风录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="30" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="34" />
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="31" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="35" />
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="33" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="37" />
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="37" />
-        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="41" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="54" />
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="38" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="42" />
         <source>Translate to English</source>
         <translation>翻译成英文</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="40" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="44" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="42" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="46" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="43" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="47" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="44" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="48" />
         <source>Beam size</source>
         <translation>束大小</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="46" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="46" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="46" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="48" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="52" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="70" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="76" />
+        <source>%1 is not an audio file this tab can open.</source>
+        <translation>%1 不是此标签页能打开的音频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/transcription.py" line="80" />
+        <source>Audio: %1</source>
+        <translation>音频：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/transcription.py" line="84" />
         <source>Transcription needs the Whisper engine, which is not in this version yet.</source>
         <translation>转写需要 Whisper 引擎，此版本尚未包含。</translation>
     </message>
@@ -565,124 +585,124 @@
 <context>
     <name>WritingTab</name>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="57" />
+        <location filename="../../studio/ui/tabs/writing.py" line="58" />
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="58" />
+        <location filename="../../studio/ui/tabs/writing.py" line="59" />
         <source>Completion</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="59" />
+        <location filename="../../studio/ui/tabs/writing.py" line="60" />
         <source>Chat uses the model's chat template; completion continues your text</source>
         <translation>对话使用模型的对话模板；续写接着你的文本往下写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="62" />
+        <location filename="../../studio/ui/tabs/writing.py" line="63" />
         <source>System prompt (optional): You are a helpful assistant.</source>
         <translation>系统提示词（可选）：你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="71" />
+        <location filename="../../studio/ui/tabs/writing.py" line="72" />
         <source>Write a prompt, or drop a .txt/.md file here. Ctrl+Enter generates, Esc stops.</source>
         <translation>输入提示词，或拖入 .txt/.md 文件。Ctrl+Enter 生成，Esc 停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="77" />
+        <location filename="../../studio/ui/tabs/writing.py" line="78" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="78" />
+        <location filename="../../studio/ui/tabs/writing.py" line="79" />
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="79" />
+        <location filename="../../studio/ui/tabs/writing.py" line="80" />
         <source>Stop (Esc); the text so far is kept</source>
         <translation>停止 (Esc)；已生成的文本会保留</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="80" />
+        <location filename="../../studio/ui/tabs/writing.py" line="81" />
         <source>Continue</source>
         <translation>继续写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="81" />
+        <location filename="../../studio/ui/tabs/writing.py" line="82" />
         <source>Append the output to the prompt and write more</source>
         <translation>把输出接到提示词后面继续生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="82" />
+        <location filename="../../studio/ui/tabs/writing.py" line="83" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="83" />
+        <location filename="../../studio/ui/tabs/writing.py" line="84" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="84" />
+        <location filename="../../studio/ui/tabs/writing.py" line="85" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="85" />
+        <location filename="../../studio/ui/tabs/writing.py" line="86" />
         <source>Clear conversation</source>
         <translation>清空对话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="116" />
+        <location filename="../../studio/ui/tabs/writing.py" line="117" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="198" />
+        <location filename="../../studio/ui/tabs/writing.py" line="199" />
         <source>Write a prompt first.</source>
         <translation>请先输入提示词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="221" />
-        <location filename="../../studio/ui/tabs/writing.py" line="390" />
+        <location filename="../../studio/ui/tabs/writing.py" line="222" />
+        <location filename="../../studio/ui/tabs/writing.py" line="394" />
         <source>Text %1</source>
         <translation>文本 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="226" />
+        <location filename="../../studio/ui/tabs/writing.py" line="227" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="254" />
+        <location filename="../../studio/ui/tabs/writing.py" line="255" />
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="255" />
+        <location filename="../../studio/ui/tabs/writing.py" line="256" />
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="282" />
+        <location filename="../../studio/ui/tabs/writing.py" line="286" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="309" />
+        <location filename="../../studio/ui/tabs/writing.py" line="313" />
         <source>Writing…</source>
         <translation>正在写作…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="312" />
-        <location filename="../../studio/ui/tabs/writing.py" line="330" />
+        <location filename="../../studio/ui/tabs/writing.py" line="316" />
+        <location filename="../../studio/ui/tabs/writing.py" line="334" />
         <source>%1 tokens · %2 tok/s</source>
         <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="333" />
+        <location filename="../../studio/ui/tabs/writing.py" line="337" />
         <source>Stopped; the text so far is kept.</source>
         <translation>已停止；已生成的文本已保留。</translation>
     </message>

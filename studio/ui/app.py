@@ -67,7 +67,8 @@ class _Screenshotter(QObject):
         self.window.close()
 
 
-def run_gui(screenshot: str | None = None, tab: str | None = None) -> int:
+def run_gui(screenshot: str | None = None, tab: str | None = None,
+            files: list[str] | None = None) -> int:
     faulthandler.enable()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -84,6 +85,8 @@ def run_gui(screenshot: str | None = None, tab: str | None = None) -> int:
     if tab:
         window.show_tab(tab)
     window.show()
+    if files:
+        window.open_files(files)
     shooter = None
     if screenshot:
         shooter = _Screenshotter(window, Path(screenshot))

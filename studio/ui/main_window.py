@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
             self.pages[cls.task] = page
             self.tabs.addTab(page, titles[cls.task])
         self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)  # files dropped anywhere go to the tab that opens them
 
         self.panel = SettingsPanel(self.settings, devices.cpu_only(), self)
         self.panel.changed.connect(self._on_settings_changed)
@@ -117,6 +118,35 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(s.window_state.encode("ascii")))
         if s.current_tab in self.pages:
             self.tabs.setCurrentWidget(self.pages[s.current_tab])
+
+    # -- files ------------------------------------------------------------------------
+    def open_files(self, paths: list[str]) -> None:
+        """Open each file in the current tab if it takes it, else the first tab that does."""
+        for path in paths:
+            current = self.pages[self.current_task()]
+            page = current if current.accepts(path) else next(
+                (p for p in self.pages.values() if p.accepts(path)), None)
+            if page is None:
+                self.statusBar().showMessage(
+                    self.tr("Cannot open %1: no tab handles this kind of file.").replace(
+                        "%1", path), 10000)
+                continue
+            self.tabs.setCurrentWidget(page)
+            page.open_file(path)
+
+    @staticmethod
+    def _dropped_paths(mime) -> list[str]:
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
 
     def show_tab(self, task: str) -> None:
         self.tabs.setCurrentWidget(self.pages[task])

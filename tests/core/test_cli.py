@@ -73,3 +73,13 @@ def test_screenshot_writes_a_png_of_the_window(tmp_path):
     assert width >= 800 and height >= 500
     settings = json.loads((tmp_path / "c" / "aigc-studio" / "settings.json").read_text("utf-8"))
     assert settings["current_tab"] == "painting"
+
+
+def test_gui_arguments_are_told_apart_from_commands():
+    from studio.__main__ import _gui_args
+
+    assert _gui_args(["notes.txt", "--tab", "writing"]).files == ["notes.txt"]
+    assert _gui_args(["--screenshot", "x.png"]).screenshot == "x.png"
+    assert _gui_args(["write", "--prompt", "x"]) is None
+    assert _gui_args(["models", "list"]) is None
+    assert _gui_args(["--help"]) is None

@@ -106,3 +106,22 @@ def test_memory_budget_setting_reaches_the_model_cache(make_window):
     assert shared_cache.budget_bytes == int(2.5 * 1024**3)
     w.panel.budget.setValue(0)
     assert shared_cache.budget_bytes is None
+
+
+def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):
+    w = make_window()
+    text = tmp_path / "故事.txt"
+    text.write_text("一个故事的开头", encoding="utf-8")
+    audio = tmp_path / "talk.wav"
+    audio.write_bytes(b"RIFF")
+    w.show_tab("voice")
+    w.open_files([str(audio)])
+    assert w.current_task() == "transcription"
+    assert w.pages["transcription"].audio_path == str(audio)
+    assert "talk.wav" in w.pages["transcription"].drop.label.text()
+    with qtbot.waitSignal(w.pages["writing"].io.result, timeout=10000):
+        w.open_files([str(text)])
+    assert w.current_task() == "writing"
+    assert w.pages["writing"].prompt.toPlainText() == "一个故事的开头"
+    w.open_files([str(tmp_path / "archive.zip")])
+    assert "Cannot open" in w.statusBar().currentMessage()

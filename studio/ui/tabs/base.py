@@ -15,6 +15,7 @@ from studio.ui.worker import JobRunner
 
 class TabBase(QWidget):
     task = ""  # "writing", "painting", ... (also the draft and settings key)
+    file_suffixes: tuple[str, ...] = ()  # files this tab opens (dropped or from the command line)
 
     def __init__(self, settings: Settings, drafts: DraftStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +73,12 @@ class TabBase(QWidget):
             self.progress.setFormat(ev.message + "  %p%" if ev.fraction is not None else ev.message)
 
     # -- hooks -------------------------------------------------------------------
+    def accepts(self, path: str) -> bool:
+        return path.lower().endswith(self.file_suffixes)
+
+    def open_file(self, path: str) -> None:
+        """Open a file the user dropped on the window or passed on the command line."""
+
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,9 +26,11 @@ from .base import TabBase
 
 class PaintingTab(TabBase):
     task = "painting"
+    file_suffixes = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
 
     def __init__(self, settings, drafts, parent=None):
         super().__init__(settings, drafts, parent)
+        self.init_image = ""
         self.prompt = QPlainTextEdit(self)
         self.prompt.setPlaceholderText(
             self.tr("Describe the picture: a lighthouse at dusk, oil painting"))
@@ -80,6 +84,11 @@ class PaintingTab(TabBase):
         row = QHBoxLayout()
         row.addLayout(self.button_row())
         layout.addLayout(row)
+
+    def open_file(self, path: str) -> None:
+        # Decoding happens in the engine's worker later; here we only keep the path.
+        self.init_image = path
+        self.preview.setText(self.tr("Start image: %1").replace("%1", os.path.basename(path)))
 
     def paint(self) -> None:
         self.show_info(self.tr("Painting needs the diffusers engine, which is not in this "

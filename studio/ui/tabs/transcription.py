@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,9 +24,11 @@ AUDIO_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".m4a", ".opus")
 
 class TranscriptionTab(TabBase):
     task = "transcription"
+    file_suffixes = AUDIO_SUFFIXES
 
     def __init__(self, settings, drafts, parent=None):
         super().__init__(settings, drafts, parent)
+        self.audio_path = ""
         self.drop = DropZone(self.tr("Drop an audio file here, or record from the microphone"),
                              AUDIO_SUFFIXES, self)
         self.record_button = QPushButton(self.tr("Record"), self)
@@ -49,6 +53,7 @@ class TranscriptionTab(TabBase):
         self.export_button.setEnabled(False)
         self.run_button.setText(self.tr("Transcribe"))
         self.run_button.clicked.connect(self.transcribe)
+        self.drop.files_dropped.connect(lambda paths: self.open_file(paths[0]))
         top = QHBoxLayout()
         top.addWidget(self.drop, 1)
         buttons = QVBoxLayout()
@@ -65,6 +70,15 @@ class TranscriptionTab(TabBase):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addLayout(self.button_row())
+
+    def open_file(self, path: str) -> None:
+        if not self.accepts(path):
+            self.show_error(self.tr("%1 is not an audio file this tab can open.").replace(
+                "%1", os.path.basename(path)))
+            return
+        self.audio_path = path
+        self.drop.label.setText(self.tr("Audio: %1").replace("%1", os.path.basename(path)))
+        self.message.clear_message()
 
     def transcribe(self) -> None:
         self.show_info(self.tr("Transcription needs the Whisper engine, which is not in this "

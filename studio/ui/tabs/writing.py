@@ -27,7 +27,7 @@ from studio.core.engines import writing
 from studio.core.jobs import Cancelled, Failed, Notice, Result, Token
 from studio.core.textfiles import read_text_file, write_text_file
 from studio.ui.widgets.chat_view import ChatView
-from studio.ui.widgets.prompt_edit import PromptEdit
+from studio.ui.widgets.prompt_edit import TEXT_SUFFIXES, PromptEdit
 from studio.ui.worker import JobRunner
 
 from .base import TabBase
@@ -38,6 +38,7 @@ CHAT, COMPLETION = "chat", "completion"
 
 class WritingTab(TabBase):
     task = "writing"
+    file_suffixes = TEXT_SUFFIXES
 
     def __init__(self, settings, drafts, parent=None):
         super().__init__(settings, drafts, parent)
@@ -266,6 +267,9 @@ class WritingTab(TabBase):
         self.streams = []
         self.chat_view.render([])
         self._sync_buttons(self.runner.busy)
+
+    def open_file(self, path: str) -> None:
+        self.load_prompt_file(path)
 
     @Slot(str)
     def load_prompt_file(self, path: str) -> None:

@@ -1,0 +1,394 @@
+"""Transformers backend of the writing engine (any causal LM folder, or a GGUF converted once).
+
+Streaming: ``generate()`` runs in a helper thread; a StoppingCriteria, called once
+per new token with the ids, decodes the token, applies stop strings, checks the
+CancelToken and hands text to the job's generator through a queue.  So cancel
+and stop strings end generation right after the token that triggered them, and
+there is no TextIteratorStreamer that could block if generate() raised.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..cache import ModelCache, torch_module_size
+from ..jobs import CancelToken, Event, Progress, Token, UserError
+from ..models import LocalModel, sha256_file
+from ..paths import cache_dir
+from .writing import HF, Outcome, TextAssembler, WriteRequest, chat_messages, derive_seed
+
+MARKER = ".complete"
+conversions = 0  # GGUF -> safetensors conversions run in this process (tests read it)
+
+
+# ---- metadata without loading ---------------------------------------------------------------
+
+
+def _context_of(config: dict | Any) -> int:
+    get = config.get if isinstance(config, dict) else (lambda k: getattr(config, k, None))
+    for key in ("max_position_embeddings", "n_positions", "n_ctx", "seq_length"):
+        value = get(key)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 2048
+
+
+def folder_metadata(folder: Path) -> tuple[bool, int]:
+    """(has a chat template, context length) from the files of a model folder."""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{folder} is not a transformers model folder (no readable "
+                        "config.json).") from exc
+    chat = (folder / "chat_template.jinja").is_file() or (folder / "chat_template.json").is_file()
+    if not chat:
+        try:
+            tok = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+            chat = bool(tok.get("chat_template"))
+        except (OSError, ValueError):
+            pass
+    return chat, _context_of(config.get("text_config", config))
+
+
+# ---- GGUF -> safetensors, once -------------------------------------------------------------
+
+
+def _gguf_sha(local: LocalModel) -> str:
+    if local.entry is not None:  # bundled files were verified against this sum by resolve()
+        for key, sha in local.entry.files.items():
+            if key.rsplit("/", 1)[-1] == local.file:
+                return sha
+    return sha256_file(local.main_path)
+
+
+def converted_dir(sha: str, root: Path | None = None) -> Path:
+    return (root or cache_dir()) / "converted" / sha
+
+
+def ensure_converted(gguf: Path, sha: str, root: Path | None = None) -> tuple[Path, bool]:
+    """Folder holding ``gguf`` as safetensors + tokenizer; (folder, True if converted now).
+
+    transformers dequantises a GGUF in ~17 s and cannot save such a model, so the
+    state dict goes into a fresh model of the same config, which is saved.  The
+    marker is written last and the folder renamed into place, so a half-written
+    conversion is never used.
+    """
+    global conversions
+    target = converted_dir(sha, root)
+    if (target / MARKER).is_file():
+        return target, False
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    _quiet()
+    tmp = target.with_name(f"{target.name}.partial-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir(parents=True)
+        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name,
+                                            local_files_only=True)
+        src = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name,
+                                                   dtype=torch.float32, local_files_only=True)
+        config = src.config
+        for attr in ("quantization_config",):
+            if hasattr(config, attr):
+                delattr(config, attr)
+        fresh = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
+        fresh.load_state_dict(src.state_dict())
+        fresh.generation_config = src.generation_config
+        fresh.save_pretrained(tmp, safe_serialization=True)
+        tok.save_pretrained(tmp)
+        (tmp / MARKER).write_text(gguf.name, encoding="utf-8")
+        if (target / MARKER).is_file():  # another process finished first: keep theirs
+            return target, False
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    conversions += 1
+    return target, True
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+
+@dataclass
+class HFSession:
+    model: Any
+    tokenizer: Any
+    device: str
+    context: int
+    chat_template: bool
+    eos_ids: frozenset[int]
+    pad_id: int | None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def encode(self, req: WriteRequest, chat: bool) -> list[int]:
+        tok = self.tokenizer
+        if not chat:
+            return list(tok(req.prompt)["input_ids"])
+        try:
+            text = tok.apply_chat_template(chat_messages(req), add_generation_prompt=True,
+                                           tokenize=False)
+        except Exception as exc:  # jinja TemplateError: e.g. a template without a system role
+            raise UserError(f"The model's chat template rejected the conversation: {exc}") from exc
+        return list(tok(text, add_special_tokens=False)["input_ids"])
+
+    def generate(self, ids: list[int], new_tokens: int, req: WriteRequest, seed: int,
+                 cancel: CancelToken) -> Iterator[Event]:
+        with self.lock:
+            return (yield from _generate(self, ids, new_tokens, req, seed, cancel))
+
+
+def _quiet() -> None:
+    # transformers 5 draws tqdm bars on stderr for every load; the CLI/UI show Progress instead
+    from transformers.utils import logging
+
+    logging.disable_progress_bar()
+
+
+def _load_folder(folder: Path, device: str, dtype) -> HFSession:
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    _quiet()
+
+    if not (folder / "config.json").is_file():
+        raise UserError(f"{folder} is not a transformers model folder (config.json missing).")
+    try:
+        tok = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype, local_files_only=True)
+    except ValueError as exc:  # "Unrecognized configuration class ..." for non-causal models
+        raise UserError(f"{folder.name} is not a text-generation (causal LM) model: {exc}") from exc
+    model.to(device).eval()
+    gen = model.generation_config
+    eos = gen.eos_token_id if gen.eos_token_id is not None else tok.eos_token_id
+    eos_ids = frozenset([eos] if isinstance(eos, int) else (eos or []))
+    pad = gen.pad_token_id if gen.pad_token_id is not None else tok.pad_token_id
+    if pad is None and eos_ids:
+        pad = min(eos_ids)
+    return HFSession(model, tok, device, _context_of(model.config), bool(tok.chat_template),
+                     eos_ids, pad)
+
+
+def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Event]:
+    """Generator: yields Progress while loading (or converting), returns an HFSession."""
+    from ..devices import resolve_device, resolve_dtype
+
+    device = resolve_device(req.device)
+    dtype = resolve_dtype(req.dtype, device)
+    key = (HF, str(local.main_path), device, str(dtype))
+
+    def loader() -> HFSession:
+        folder = local.path
+        if local.is_gguf:
+            folder, _ = ensure_converted(local.main_path, _gguf_sha(local))
+        return _load_folder(folder, device, dtype)
+
+    if key not in cache:
+        if local.is_gguf and not (converted_dir(_gguf_sha(local)) / MARKER).is_file():
+            yield Progress("Converting the GGUF model for transformers (once, ~20 s)…")
+        yield Progress("Loading model…")
+    return cache.get(key, loader, lambda s: torch_module_size(s.model))
+
+
+# ---- generation ----------------------------------------------------------------------------
+
+
+class IncrementalDecoder:
+    """Decodes one token at a time (TGI's offsets): pieces concatenate to the full text."""
+
+    def __init__(self, tokenizer) -> None:
+        self.decode = lambda ids: tokenizer.decode(ids, skip_special_tokens=True)
+        self.ids: list[int] = []
+        self.prefix = self.read = 0
+
+    def push(self, token: int) -> str:
+        self.ids.append(token)
+        before = self.decode(self.ids[self.prefix:self.read])
+        text = self.decode(self.ids[self.prefix:])
+        if len(text) > len(before) and not text.endswith("\ufffd"):
+            self.prefix, self.read = self.read, len(self.ids)
+            return text[len(before):]
+        return ""
+
+    def flush(self) -> str:
+        before = self.decode(self.ids[self.prefix:self.read])
+        text = self.decode(self.ids[self.prefix:])
+        self.prefix = self.read = len(self.ids)
+        return text[len(before):]
+
+
+def _criteria_base():
+    from transformers import StoppingCriteria
+
+    return StoppingCriteria
+
+
+def _stream_criteria(session: HFSession, prompt_len: int, stop: tuple[str, ...],
+                     cancel: CancelToken, out: queue.SimpleQueue):
+    import torch
+
+    class StreamCriteria(_criteria_base()):
+        """Runs in the generate thread after each new token (batch of one)."""
+
+        def __init__(self) -> None:
+            self.decoder = IncrementalDecoder(session.tokenizer)
+            self.text = TextAssembler(stop)
+            self.ids: list[int] = []
+            self.abort = False  # the job's consumer went away
+
+        def __call__(self, input_ids, scores, **kwargs):
+            token = int(input_ids[0, -1])
+            done = False
+            if token in session.eos_ids:
+                done = True
+            else:
+                self.ids.append(token)
+                piece = self.text.feed(self.decoder.push(token))
+                if piece:
+                    out.put(("text", piece, len(self.ids)))
+                done = self.text.stopped
+            done = done or cancel.cancelled or self.abort
+            return torch.full((input_ids.shape[0],), done, dtype=torch.bool,
+                              device=input_ids.device)
+
+        def finish(self) -> str:
+            return self.text.feed(self.decoder.flush()) + self.text.flush()
+
+    return StreamCriteria()
+
+
+def _cancel_criteria(cancel: CancelToken):
+    import torch
+
+    class CancelCriteria(_criteria_base()):
+        def __call__(self, input_ids, scores, **kwargs):
+            return torch.full((input_ids.shape[0],), cancel.cancelled, dtype=torch.bool,
+                              device=input_ids.device)
+
+    return CancelCriteria()
+
+
+def generation_kwargs(req: WriteRequest, new_tokens: int, beams: int, pad_id: int | None) -> dict:
+    """Only the flags that apply, so transformers does not warn about unused ones."""
+    kw: dict[str, Any] = {
+        "max_new_tokens": new_tokens,
+        "do_sample": not req.greedy,
+        "num_beams": beams,
+        "repetition_penalty": float(req.repetition_penalty),
+        "no_repeat_ngram_size": req.no_repeat_ngram_size,
+        "pad_token_id": pad_id,
+    }
+    if not req.greedy:
+        kw.update(temperature=float(req.temperature), top_k=req.top_k, top_p=float(req.top_p))
+    if beams > 1:
+        kw.update(num_return_sequences=req.num_return_sequences,
+                  early_stopping=req.early_stopping)
+    return kw
+
+
+def _generate(s: HFSession, ids: list[int], new_tokens: int, req: WriteRequest, seed: int,
+              cancel: CancelToken) -> Iterator[Event]:
+    import torch
+
+    input_ids = torch.tensor([ids], dtype=torch.long, device=s.device)
+    mask = torch.ones_like(input_ids)
+    start = time.perf_counter()
+    if req.needs_beams:
+        beams = max(req.num_beams, req.num_return_sequences)
+        yield Progress(f"Beam search with {beams} beams…")
+        from transformers import StoppingCriteriaList
+
+        torch.manual_seed(seed)  # beam search samples when do_sample is on
+        with torch.inference_mode():
+            out = s.model.generate(input_ids, attention_mask=mask,
+                                   stopping_criteria=StoppingCriteriaList([_cancel_criteria(cancel)]),
+                                   **generation_kwargs(req, new_tokens, beams, s.pad_id))
+        texts, all_ids = [], []
+        for i, row in enumerate(out[:, len(ids):].tolist()):
+            while row and row[-1] in s.eos_ids | {s.pad_id}:
+                row.pop()  # finished beams are padded
+            assembler = TextAssembler(req.stop)
+            text = assembler.feed(s.tokenizer.decode(row, skip_special_tokens=True))
+            text += assembler.flush()
+            texts.append(text)
+            all_ids.append(tuple(row))
+            yield Token(text, i)
+        return Outcome(texts, all_ids, time.perf_counter() - start, cancel.cancelled)
+
+    texts, all_ids, first = [], [], None
+    for i in range(req.num_return_sequences):
+        shown, count, crit = [], 0, None
+        for kind, value, n_ids in _stream_one(s, input_ids, mask, new_tokens, req,
+                                              derive_seed(seed, i), cancel):
+            if kind == "done":
+                crit = value
+            elif not cancel.cancelled:
+                # generate() runs ahead of the consumer: once cancelled, show nothing more,
+                # so the partial result is exactly the text the user saw.
+                if first is None:
+                    first = time.perf_counter() - start
+                shown.append(value)
+                count = n_ids
+                yield Token(value, i)
+        if cancel.cancelled:
+            texts.append("".join(shown))
+            all_ids.append(tuple(crit.ids[:count]))
+            break
+        texts.append(crit.text.text)
+        all_ids.append(tuple(crit.ids))
+    return Outcome(texts, all_ids, first, cancel.cancelled)
+
+
+def _stream_one(s: HFSession, input_ids, mask, new_tokens: int, req: WriteRequest, seed: int,
+                cancel: CancelToken) -> Iterator[tuple[str, Any]]:
+    """Run one generate() in a thread; yield ("text", piece, n_ids)… then ("done", crit, n)."""
+    import torch
+    from transformers import StoppingCriteriaList
+
+    pieces: queue.SimpleQueue = queue.SimpleQueue()
+    crit = _stream_criteria(s, input_ids.shape[1], req.stop, cancel, pieces)
+    kwargs = generation_kwargs(req, new_tokens, 1, s.pad_id)
+
+    def work() -> None:
+        try:
+            torch.manual_seed(seed)
+            with torch.inference_mode():
+                s.model.generate(input_ids, attention_mask=mask,
+                                 stopping_criteria=StoppingCriteriaList([crit]), **kwargs)
+            tail = crit.finish()
+            if tail:
+                pieces.put(("text", tail, len(crit.ids)))
+            pieces.put(("done", None, len(crit.ids)))
+        except BaseException as exc:  # re-raised in the job's thread
+            pieces.put(("error", exc, 0))
+
+    thread = threading.Thread(target=work, name="writing-generate", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                kind, value, n_ids = pieces.get(timeout=1.0)
+            except queue.Empty:
+                if not thread.is_alive():
+                    raise RuntimeError("The generation thread ended unexpectedly.") from None
+                continue
+            if kind == "text":
+                yield kind, value, n_ids
+            elif kind == "error":
+                raise value
+            else:
+                yield "done", crit, n_ids
+                return
+    finally:
+        crit.abort = True  # the consumer stopped early (closed generator): end generate()
+        thread.join()
