@@ -119,7 +119,8 @@ def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):
     assert w.current_task() == "transcription"
     assert w.pages["transcription"].audio_path == str(audio)
     assert "talk.wav" in w.pages["transcription"].drop.label.text()
-    with qtbot.waitSignal(w.pages["writing"].io.result, timeout=10000):
+    with qtbot.waitSignal(w.pages["writing"].io.result, timeout=10000,
+                          check_params_cb=lambda _j, ev: ev.value[0] == "loaded"):
         w.open_files([str(text)])
     assert w.current_task() == "writing"
     assert w.pages["writing"].prompt.toPlainText() == "一个故事的开头"

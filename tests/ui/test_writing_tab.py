@@ -41,6 +41,11 @@ def make_tab(qtbot, tmp_path):
         assert tab.shutdown(5000)
 
 
+def is_io(kind: str):
+    """Match the writing tab's io-runner result of one kind (model info comes first)."""
+    return lambda _job, ev: ev.value[0] == kind
+
+
 def completion(tab: WritingTab, prompt: str, **params) -> None:
     tab.mode.setCurrentIndex(tab.mode.findData(COMPLETION))
     tab.prompt.setPlainText(prompt)
@@ -93,13 +98,17 @@ def test_several_sequences_get_one_output_each(qtbot, make_tab, tiny_gpt2):
     assert [tab.outputs.widget(i).toPlainText() for i in range(3)] == list(texts)
 
 
-def test_stop_keeps_the_partial_text(qtbot, make_tab, tiny_gpt2, slow_engine):
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_stop_keeps_the_partial_text(qtbot, make_tab, tiny_gpt2, slow_engine, how):
     tab = make_tab(tiny_gpt2)
     completion(tab, "The sea", max_new_tokens=100, seed=5)
     with qtbot.waitSignal(tab.runner.token, timeout=30000):
         tab.generate()
     with qtbot.waitSignal(tab.runner.cancelled, timeout=10000) as blocker:
-        tab.stop_button.click()
+        if how == "button":
+            qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(tab.prompt, Qt.Key.Key_Escape)
     partial = blocker.args[1].partial
     assert partial is not None and partial.texts[0]
     assert partial.new_tokens < 100
@@ -150,7 +159,7 @@ def test_dropping_a_text_file_loads_it_as_the_prompt(qtbot, make_tab, tiny_gpt2,
     tab = make_tab(tiny_gpt2)
     path = tmp_path / "提示.md"
     path.write_text("# 标题\n从前有座山。", encoding="utf-8")
-    with qtbot.waitSignal(tab.io.result, timeout=10000):
+    with qtbot.waitSignal(tab.io.result, timeout=10000, check_params_cb=is_io("loaded")):
         _drop(tab.prompt.viewport(), path)
     assert tab.prompt.toPlainText() == "# 标题\n从前有座山。"
 
@@ -237,3 +246,30 @@ def test_close_during_generation_shuts_down_and_keeps_partial(qtbot, make_window
     saved = DraftStore(drafts.path).get("writing")
     assert saved["prompt"] == "Closing time"
     assert saved["outputs"] and saved["outputs"][0]  # the partial text was kept
+
+
+def test_mode_follows_the_models_chat_template(qtbot, make_tab, tiny_gpt2, tiny_chat_gpt2):
+    plain = make_tab(tiny_gpt2)
+    qtbot.waitUntil(lambda: plain.chat_capable is not None, timeout=10000)
+    assert plain.chat_capable is False and plain.current_mode() == COMPLETION
+    assert not plain.mode.model().item(plain.mode.findData("chat")).isEnabled()
+    chat = make_tab(tiny_chat_gpt2)
+    qtbot.waitUntil(lambda: chat.chat_capable is not None, timeout=10000)
+    assert chat.chat_capable is True and chat.current_mode() == "chat"
+    chat.apply_settings(dataclasses.replace(chat.settings, models={"writing": str(tiny_gpt2)}))
+    qtbot.waitUntil(lambda: chat.chat_capable is False, timeout=10000)
+    assert chat.current_mode() == COMPLETION
+
+
+def test_keyboard_generate_and_save(qtbot, make_tab, tiny_gpt2, tmp_path):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Keys", max_new_tokens=4, seed=4)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        qtbot.keyClick(tab.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    text = blocker.args[1].value.texts[0]
+    assert tab.prompt.toPlainText() == "Keys"  # Ctrl+Enter generated, it typed no newline
+    out = tmp_path / "out.md"
+    with qtbot.waitSignal(tab.io.result, timeout=10000, check_params_cb=is_io("saved")):
+        tab.save_output_to(str(out))
+    assert out.read_text(encoding="utf-8") == text
+    assert "Saved to" in tab.message.text()

@@ -94,9 +94,12 @@ class WritingTab(TabBase):
         self.clear_button.clicked.connect(self.clear_conversation)
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.prompt.file_dropped.connect(self.load_prompt_file)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.generate)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.generate)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
+        self.prompt.submit.connect(self.generate)
+        self.prompt.escape.connect(self.stop)
+        for keys, slot in (("Ctrl+Return", self.generate), ("Ctrl+Enter", self.generate),
+                           (QKeySequence(Qt.Key.Key_Escape), self.stop)):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.runner.token.connect(self._on_token)
         self.runner.notice.connect(self._on_notice)
@@ -111,6 +114,7 @@ class WritingTab(TabBase):
         self._refresh.timeout.connect(self._repaint_stream)
         self._on_mode()
         self._sync_buttons(False)
+        self.refresh_model_info()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -181,7 +185,21 @@ class WritingTab(TabBase):
                    or settings.writing_backend != self.settings.writing_backend)
         super().apply_settings(settings)
         if changed:
-            self.chat_capable = None
+            self.refresh_model_info()
+
+    def refresh_model_info(self) -> None:
+        """Learn (off the UI thread, from metadata only) whether the model can chat."""
+        self.chat_capable = None
+        ref, backend = self.settings.model_for("writing"), self.settings.writing_backend
+        self.io.submit(lambda cancel: iter([Result(("info", writing.model_info(ref, backend)))]))
+
+    def _on_model_info(self, info: writing.ModelInfo) -> None:
+        self.chat_capable = info.chat
+        item = self.mode.model().item(self.mode.findData(CHAT))
+        item.setEnabled(info.chat)
+        item.setToolTip("" if info.chat else self.tr("This model has no chat template"))
+        if not info.chat and self.current_mode() == CHAT:
+            self.mode.setCurrentIndex(self.mode.findData(COMPLETION))
 
     def _request(self, prompt: str, mode: str, history: tuple = ()) -> writing.WriteRequest:
         s = self.settings
@@ -279,7 +297,9 @@ class WritingTab(TabBase):
     @Slot(int, object)
     def _on_io_result(self, _job: int, ev: Result) -> None:
         kind, value = ev.value
-        if kind == "loaded":
+        if kind == "info":
+            self._on_model_info(value)
+        elif kind == "loaded":
             self.prompt.setPlainText(value)
             self.message.clear_message()
         else:

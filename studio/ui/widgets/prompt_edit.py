@@ -6,7 +6,7 @@ emits ``file_dropped`` and the tab loads the file in a worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -14,6 +14,19 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 class PromptEdit(QPlainTextEdit):
     file_dropped = Signal(str)
+    submit = Signal()  # Ctrl+Enter
+    escape = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.escape.emit()
+            return
+        super().keyPressEvent(event)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

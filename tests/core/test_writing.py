@@ -1,0 +1,350 @@
+"""The writing engine on a tiny random GPT-2 (transformers backend) plus its pure helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import threading
+
+import numpy as np
+import pytest
+
+from studio.core.cache import ModelCache
+from studio.core.engines import writing
+from studio.core.engines.writing import (
+    TextAssembler,
+    WriteRequest,
+    WriteResult,
+    fit_context,
+    model_info,
+    pick_backend,
+    run,
+    validate,
+)
+from studio.core.engines.writing_llama import NoRepeatNGram, gguf_metadata
+from studio.core.jobs import (
+    Cancelled,
+    CancelToken,
+    Failed,
+    Notice,
+    Progress,
+    Result,
+    Token,
+    UserError,
+)
+from studio.core.models import LocalModel
+from tests.fixtures.tiny_gpt2 import build_tiny_gpt2
+
+pytest.importorskip("transformers")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _offline():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HF_HUB_OFFLINE", "1")
+        yield
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory) -> str:
+    return str(build_tiny_gpt2(tmp_path_factory.mktemp("gpt2")))
+
+
+@pytest.fixture(scope="module")
+def chatty(tmp_path_factory) -> str:
+    return str(build_tiny_gpt2(tmp_path_factory.mktemp("gpt2chat"), chat_template=True))
+
+
+@pytest.fixture(scope="module")
+def cache() -> ModelCache:
+    return ModelCache()
+
+
+def events(req: WriteRequest, cache: ModelCache, cancel: CancelToken | None = None) -> list:
+    return list(run(req, cancel or CancelToken(), cache))
+
+
+def result(req: WriteRequest, cache: ModelCache) -> WriteResult:
+    evs = events(req, cache)
+    assert isinstance(evs[-1], Result), evs[-1]
+    assert evs[-1].request is req
+    return evs[-1].value
+
+
+def streamed(evs: list, sequence: int = 0) -> str:
+    return "".join(e.text for e in evs if isinstance(e, Token) and e.sequence == sequence)
+
+
+def bigrams(ids) -> list[tuple[int, int]]:
+    return list(itertools.pairwise(ids))
+
+
+# ---- transformers parameters ---------------------------------------------------------------
+
+
+def test_no_repeat_ngram_forbids_repeated_bigrams(plain, cache):
+    # the random model repeats itself a lot: without the ban some bigram repeats
+    free = result(WriteRequest("ab", model=plain, max_new_tokens=80, do_sample=False), cache)
+    assert len(set(bigrams(free.token_ids[0]))) < len(bigrams(free.token_ids[0]))
+    for sample in (False, True):
+        req = WriteRequest("ab", model=plain, max_new_tokens=80, do_sample=sample, seed=3,
+                           no_repeat_ngram_size=2)
+        ids = result(req, cache).token_ids[0]
+        assert len(ids) > 20
+        assert len(set(bigrams(ids))) == len(bigrams(ids))
+
+
+def test_three_sampled_sequences_stream_one_after_another(plain, cache):
+    req = WriteRequest("Once", model=plain, max_new_tokens=12, num_return_sequences=3, seed=5)
+    evs = events(req, cache)
+    res = evs[-1].value
+    assert len(res.texts) == 3 and len(set(res.texts)) == 3
+    order = [e.sequence for e in evs if isinstance(e, Token)]
+    assert order == sorted(order) and set(order) == {0, 1, 2}
+    for i in range(3):
+        assert streamed(evs, i) == res.texts[i]
+    assert res.new_tokens == sum(len(ids) for ids in res.token_ids)
+    # the first sequence uses the request seed itself
+    single = result(dataclasses.replace(req, num_return_sequences=1), cache)
+    assert single.texts[0] == res.texts[0]
+
+
+def test_reference_recipe_greedy_beams(plain, cache):
+    # model.generate(ids, max_length=50, num_return_sequences=3, no_repeat_ngram_size=2,
+    #                early_stopping=True) -- greedy, so beam search with 3 beams
+    req = WriteRequest("The", model=plain, max_new_tokens=None, max_length=50,
+                       num_return_sequences=3, no_repeat_ngram_size=2, early_stopping=True,
+                       do_sample=False)
+    evs = events(req, cache)
+    res = evs[-1].value
+    assert any(isinstance(e, Progress) and "Beam search" in e.message for e in evs)
+    assert len(res.texts) == 3 and len(set(res.token_ids)) == 3
+    for i, ids in enumerate(res.token_ids):
+        assert res.prompt_tokens + len(ids) <= 50
+        assert len(set(bigrams(ids))) == len(bigrams(ids))
+        assert streamed(evs, i) == res.texts[i]
+    assert result(req, cache).texts == res.texts  # beam search is deterministic
+
+
+def test_seed_determinism(plain, cache):
+    base = WriteRequest("Hello", model=plain, max_new_tokens=20, temperature=1.0, seed=11)
+    a, b = result(base, cache), result(base, cache)
+    c = result(dataclasses.replace(base, seed=12), cache)
+    assert a.texts == b.texts and a.token_ids == b.token_ids and a.seed == 11
+    assert c.token_ids != a.token_ids
+    chosen = result(dataclasses.replace(base, seed=None), cache)
+    again = result(dataclasses.replace(base, seed=chosen.seed), cache)
+    assert again.token_ids == chosen.token_ids
+
+
+def test_sampling_controls_change_the_output(plain, cache):
+    base = WriteRequest("Hello", model=plain, max_new_tokens=20, temperature=1.0, seed=2)
+    out = {result(dataclasses.replace(base, **kw), cache).token_ids for kw in (
+        {}, {"top_k": 1}, {"top_p": 0.05}, {"temperature": 0.0}, {"repetition_penalty": 5.0})}
+    assert len(out) >= 4
+    # top_k=1 and temperature 0 are both greedy
+    greedy = result(dataclasses.replace(base, do_sample=False), cache).token_ids
+    assert result(dataclasses.replace(base, top_k=1), cache).token_ids == greedy
+    assert result(dataclasses.replace(base, temperature=0.0), cache).token_ids == greedy
+
+
+def test_max_length_and_max_new_tokens(plain, cache):
+    res = result(WriteRequest("Hello!", model=plain, max_new_tokens=None, max_length=16,
+                              do_sample=False), cache)
+    assert res.prompt_tokens == 6 and len(res.token_ids[0]) <= 10
+    both = result(WriteRequest("Hello!", model=plain, max_new_tokens=30, max_length=10,
+                               do_sample=False), cache)
+    assert len(both.token_ids[0]) <= 4  # the tighter limit wins
+    few = result(WriteRequest("Hello!", model=plain, max_new_tokens=3, do_sample=False), cache)
+    assert len(few.token_ids[0]) <= 3
+    evs = events(WriteRequest("Hello!", model=plain, max_new_tokens=None, max_length=4), cache)
+    assert isinstance(evs[-1], Failed) and "max_length" in evs[-1].message
+
+
+def test_stop_strings_cut_the_text(plain, cache):
+    req = WriteRequest("Hi", model=plain, max_new_tokens=60, seed=4, temperature=1.0)
+    full = result(req, cache).texts[0]
+    at = next(i for i in range(3, len(full) - 2) if "\ufffd" not in full[i:i + 2])
+    stop = full[at:at + 2]
+    cut = full[:full.index(stop)]
+    evs = events(dataclasses.replace(req, stop=("never-there", stop)), cache)
+    res = evs[-1].value
+    assert res.texts[0] == cut and streamed(evs) == cut and stop not in res.texts[0]
+    assert len(res.token_ids[0]) < len(result(req, cache).token_ids[0])  # generation ended early
+
+
+def test_text_assembler_holds_back_possible_stop_prefixes():
+    asm = TextAssembler(("END", "\n\n"))
+    assert asm.feed("abc E") == "abc "
+    assert asm.feed("N") == ""
+    assert asm.feed("x") == "ENx"
+    assert asm.feed("y\n") == "y"
+    assert asm.feed("\nz") == ""
+    assert asm.stopped and asm.text == "abc ENxy" and asm.feed("more") == ""
+    tail = TextAssembler(("END",))
+    assert tail.feed("the E") == "the " and tail.flush() == "E" and tail.text == "the E"
+
+
+def test_cancel_inside_the_stream_keeps_the_partial_text(plain, cache):
+    cancel = CancelToken()
+    req = WriteRequest("Hi", model=plain, max_new_tokens=120, seed=1)
+    gen = run(req, cancel, cache)
+    seen, after = [], 0
+    for ev in gen:
+        if isinstance(ev, Token):
+            if cancel.cancelled:
+                after += 1
+            seen.append(ev.text)
+            if len(seen) == 3:
+                cancel.cancel()
+        last = ev
+    assert after <= 1
+    assert isinstance(last, Cancelled) and isinstance(last.partial, WriteResult)
+    assert last.partial.texts == ("".join(seen),)
+    assert 0 < last.partial.new_tokens < 120
+    assert not [t for t in threading.enumerate() if t.name == "writing-generate"]
+
+
+def test_closing_the_generator_early_ends_generation(plain, cache):
+    gen = run(WriteRequest("Hi", model=plain, max_new_tokens=120, seed=1), CancelToken(), cache)
+    next(e for e in gen if isinstance(e, Token))
+    gen.close()
+    assert not [t for t in threading.enumerate() if t.name == "writing-generate"]
+
+
+def test_long_prompt_truncated_from_the_left(plain, cache):
+    prompt = "0123456789" * 30  # 300 byte tokens; the tiny model has 128 positions
+    evs = events(WriteRequest(prompt, model=plain, max_new_tokens=20, do_sample=False), cache)
+    notes = [e.message for e in evs if isinstance(e, Notice)]
+    assert any("Prompt truncated to the last 108 tokens" in n for n in notes)
+    res = evs[-1].value
+    assert res.truncated and res.prompt_tokens == 108 and len(res.token_ids[0]) <= 20
+
+
+def test_fit_context_rules():
+    b = fit_context(list(range(10)), WriteRequest("x", max_new_tokens=5), 100)
+    assert (b.new_tokens, b.truncated, b.notices) == (5, False, ())
+    b = fit_context(list(range(90)), WriteRequest("x", max_new_tokens=20), 100)
+    assert b.ids == list(range(10, 90)) and b.truncated
+    b = fit_context(list(range(10)), WriteRequest("x", max_new_tokens=500), 100)
+    assert b.new_tokens == 99 and b.ids == [9] and len(b.notices) == 2
+
+
+def test_chat_template_used_when_present(chatty, plain, cache):
+    res = result(WriteRequest("Hi", model=chatty, max_new_tokens=5, system="Be brief",
+                              history=(("user", "Yo"), ("assistant", "Hey"))), cache)
+    rendered = "<|system|>Be brief\n<|user|>Yo\n<|assistant|>Hey\n<|user|>Hi\n<|assistant|>"
+    assert res.chat and res.prompt_tokens == len(rendered.encode())  # byte-level tokenizer
+    done = result(WriteRequest("Hi", model=chatty, max_new_tokens=5, mode="completion"), cache)
+    assert not done.chat and done.prompt_tokens == 2
+    evs = events(WriteRequest("Hi", model=plain, max_new_tokens=5, system="Be brief"), cache)
+    assert not evs[-1].value.chat and evs[-1].value.prompt_tokens == 2
+    assert any(isinstance(e, Notice) and "only in chat mode" in e.message for e in evs)
+    evs = events(WriteRequest("Hi", model=plain, mode="chat"), cache)
+    assert isinstance(evs[-1], Failed) and "no chat template" in evs[-1].message
+
+
+def test_model_is_cached_between_runs(tmp_path):
+    folder = str(build_tiny_gpt2(tmp_path / "m"))
+    own = ModelCache()
+    first = events(WriteRequest("Hi", model=folder, max_new_tokens=4), own)
+    assert own.loads == 1 and any(isinstance(e, Progress) and e.message == "Loading model…"
+                                  for e in first)
+    second = events(WriteRequest("Yo", model=folder, max_new_tokens=4, seed=3), own)
+    assert own.loads == 1 and not any(isinstance(e, Progress) for e in second)
+    assert isinstance(second[-1], Result) and second[-1].timings["load_s"] < 0.5
+
+
+BAD = [
+    ({"prompt": "   "}, "prompt is empty"),
+    ({"max_new_tokens": -1}, "max_new_tokens"),
+    ({"max_new_tokens": 0}, "max_new_tokens"),
+    ({"max_new_tokens": None}, "Set max_new_tokens or max_length"),
+    ({"max_length": 0}, "max_length"),
+    ({"num_return_sequences": 0}, "num_return_sequences"),
+    ({"no_repeat_ngram_size": -2}, "no_repeat_ngram_size"),
+    ({"temperature": -0.5}, "temperature"),
+    ({"temperature": float("nan")}, "temperature"),
+    ({"top_k": -1}, "top_k"),
+    ({"top_p": 0.0}, "top_p"),
+    ({"top_p": 1.5}, "top_p"),
+    ({"repetition_penalty": 0.0}, "repetition_penalty"),
+    ({"num_beams": 0}, "num_beams"),
+    ({"seed": -1}, "seed"),
+    ({"seed": 2**32}, "seed"),
+    ({"stop": ("",)}, "Stop strings"),
+    ({"n_threads": 0}, "n_threads"),
+    ({"backend": "onnx"}, "Unknown backend"),
+    ({"mode": "poem"}, "Unknown mode"),
+    ({"device": "tpu"}, "Unknown device"),
+    ({"dtype": "int3"}, "Unknown dtype"),
+    ({"history": (("robot", "hi"),)}, "history turn"),
+]
+
+
+@pytest.mark.parametrize(("change", "needle"), BAD, ids=[c[1] for c in BAD])
+def test_bad_values_fail_with_a_readable_message(plain, cache, change, needle):
+    req = dataclasses.replace(WriteRequest("Hi", model=plain), **change)
+    with pytest.raises(UserError, match=needle):
+        validate(req)
+    evs = events(req, cache)
+    assert len(evs) == 1 and isinstance(evs[0], Failed) and needle in evs[0].message
+    assert "Traceback" not in evs[0].message
+
+
+def test_missing_or_wrong_model(tmp_path, plain, cache):
+    evs = events(WriteRequest("Hi", model=str(tmp_path / "nope")), cache)
+    assert isinstance(evs[-1], Failed) and "Model not found" in evs[-1].message
+    (tmp_path / "empty").mkdir()
+    evs = events(WriteRequest("Hi", model=str(tmp_path / "empty")), cache)
+    assert isinstance(evs[-1], Failed) and "config.json" in evs[-1].message
+    evs = events(WriteRequest("Hi", model=plain, backend="llama.cpp"), cache)
+    assert isinstance(evs[-1], Failed) and ".gguf" in evs[-1].message
+
+
+def test_pick_backend_and_model_info(tmp_path, plain, chatty, monkeypatch):
+    gguf = LocalModel("m", tmp_path, None, "m.gguf")
+    folder = LocalModel("f", tmp_path, None)
+    monkeypatch.setattr(writing, "llama_available", lambda: True)
+    assert pick_backend(gguf, "cpu", "auto") == "llama.cpp"
+    assert pick_backend(gguf, "cpu", "auto", needs_beams=True) == "transformers"
+    assert pick_backend(gguf, "cpu", "transformers") == "transformers"
+    assert pick_backend(folder, "cpu", "auto") == "transformers"
+    with pytest.raises(UserError, match="beam search"):
+        pick_backend(gguf, "cpu", "llama.cpp", needs_beams=True)
+    monkeypatch.setattr(writing, "llama_available", lambda: False)
+    assert pick_backend(gguf, "cpu", "auto") == "transformers"
+    info = model_info(chatty)
+    assert (info.backend, info.chat, info.context, info.gguf) == ("transformers", True, 128, False)
+    assert model_info(plain).chat is False
+
+
+def test_no_repeat_ngram_processor_bans_like_transformers():
+    proc = NoRepeatNGram(2)
+    scores = np.zeros(10, dtype=np.float32)
+    out = proc(np.array([1, 2, 3, 1], dtype=np.intc), scores.copy())
+    assert np.isinf(out[2]) and np.isfinite(np.delete(out, 2)).all()  # "1 2" seen: ban 2 after 1
+    out = proc(np.array([1, 2, 3, 1, 4, 3], dtype=np.intc), scores.copy())
+    assert np.isinf(out[1]) and np.isfinite(np.delete(out, 1)).all()  # "3 1" seen
+
+
+def test_gguf_metadata_reads_only_the_header(tmp_path):
+    gguf = pytest.importorskip("gguf")
+    path = tmp_path / "t.gguf"
+    w = gguf.GGUFWriter(str(path), "llama")
+    w.add_context_length(777)
+    w.add_chat_template("{{ messages }}")
+    w.add_token_list(["a", "b", "c"])
+    w.add_token_scores([0.0, 1.0, 2.0])
+    w.add_name("tiny")
+    w.add_tensor("w", np.zeros((2, 2), dtype=np.float32))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    meta = gguf_metadata(path)
+    assert (meta.architecture, meta.context, meta.chat_template, meta.name) == (
+        "llama", 777, "{{ messages }}", "tiny")
+    (tmp_path / "bad.gguf").write_bytes(b"nope")
+    with pytest.raises(UserError, match="not a GGUF"):
+        gguf_metadata(tmp_path / "bad.gguf")
