@@ -83,3 +83,23 @@ def test_gui_arguments_are_told_apart_from_commands():
     assert _gui_args(["write", "--prompt", "x"]) is None
     assert _gui_args(["models", "list"]) is None
     assert _gui_args(["--help"]) is None
+
+
+def test_write_json_with_the_classic_gpt2_recipe(tiny_gpt2):
+    proc = cli("write", "--prompt", "Once upon a time", "--model", str(tiny_gpt2),
+               "--max-length", "50", "--num-return-sequences", "3", "--no-repeat-ngram-size",
+               "2", "--early-stopping", "--greedy", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert len(out["texts"]) == 3 and out["backend"] == "transformers"
+    assert out["prompt_tokens"] + out["new_tokens"] // 3 <= 50
+    for key in ("model", "seed", "new_tokens", "seconds", "tokens_per_s"):
+        assert key in out
+
+
+def test_write_streams_to_stdout(tiny_gpt2):
+    proc = cli("write", "--prompt", "Hello", "--model", str(tiny_gpt2), "--max-new-tokens", "8",
+               "--seed", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip()
+    assert "8 tokens" in proc.stderr and "seed 3" in proc.stderr

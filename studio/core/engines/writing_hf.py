@@ -181,7 +181,14 @@ def _load_folder(folder: Path, device: str, dtype) -> HFSession:
 
 def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Event]:
     """Generator: yields Progress while loading (or converting), returns an HFSession."""
+    import sys
+
     from ..devices import resolve_device, resolve_dtype
+    from ..preload import preload_torch_stack
+
+    if "torch" not in sys.modules:
+        yield Progress("Loading libraries…")
+        preload_torch_stack()  # the slow dlopen happens with the GIL released
 
     device = resolve_device(req.device)
     dtype = resolve_dtype(req.dtype, device)

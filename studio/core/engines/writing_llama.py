@@ -247,6 +247,9 @@ def _open(path: Path, n_ctx: int, threads: int, gpu_layers: int):
 
 def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Event]:
     """Generator: yields Progress/Notice while loading, returns a LlamaSession."""
+    from ..preload import preload
+
+    preload("llama_cpp")  # dlopen with the GIL released, so the UI thread keeps running
     import llama_cpp
 
     path = local.main_path
