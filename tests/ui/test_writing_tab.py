@@ -273,3 +273,23 @@ def test_keyboard_generate_and_save(qtbot, make_tab, tiny_gpt2, tmp_path):
         tab.save_output_to(str(out))
     assert out.read_text(encoding="utf-8") == text
     assert "Saved to" in tab.message.text()
+
+
+def test_regenerate_with_a_fixed_seed_repeats_the_text(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Again", max_new_tokens=6, seed=11)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    first = blocker.args[1].value.texts[0]
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.regenerate_button.click()
+    assert blocker.args[1].value.texts[0] == first
+
+
+def test_long_prompt_is_truncated_with_a_visible_notice(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "word " * 400, max_new_tokens=8)  # the tiny model has 128 positions
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    assert blocker.args[1].value.truncated
+    assert tab.message.level == "warning" and "truncated" in tab.message.text()
