@@ -35,8 +35,6 @@ from studio.core.jobs import (
 from studio.core.models import LocalModel
 from tests.fixtures.tiny_gpt2 import build_tiny_gpt2
 
-pytest.importorskip("transformers")
-
 
 @pytest.fixture(scope="module", autouse=True)
 def _offline():
@@ -46,13 +44,13 @@ def _offline():
 
 
 @pytest.fixture(scope="module")
-def plain(tmp_path_factory) -> str:
-    return str(build_tiny_gpt2(tmp_path_factory.mktemp("gpt2")))
+def plain(tiny_gpt2) -> str:
+    return str(tiny_gpt2)
 
 
 @pytest.fixture(scope="module")
-def chatty(tmp_path_factory) -> str:
-    return str(build_tiny_gpt2(tmp_path_factory.mktemp("gpt2chat"), chat_template=True))
+def chatty(tiny_chat_gpt2) -> str:
+    return str(tiny_chat_gpt2)
 
 
 @pytest.fixture(scope="module")
@@ -348,3 +346,15 @@ def test_gguf_metadata_reads_only_the_header(tmp_path):
     (tmp_path / "bad.gguf").write_bytes(b"nope")
     with pytest.raises(UserError, match="not a GGUF"):
         gguf_metadata(tmp_path / "bad.gguf")
+
+
+def test_pickled_weights_are_refused(tmp_path, plain):
+    import shutil
+
+    folder = tmp_path / "pickled"
+    shutil.copytree(plain, folder)
+    for f in folder.glob("*.safetensors"):
+        f.rename(f.with_name("pytorch_model.bin"))
+    last = events(WriteRequest(prompt="hi", model=str(folder), max_new_tokens=2), ModelCache())[-1]
+    assert isinstance(last, Failed) and last.user_error
+    assert "safetensors" in last.message

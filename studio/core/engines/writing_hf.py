@@ -163,9 +163,16 @@ def _load_folder(folder: Path, device: str, dtype) -> HFSession:
 
     if not (folder / "config.json").is_file():
         raise UserError(f"{folder} is not a transformers model folder (config.json missing).")
+    if not any(folder.glob("*.safetensors")):
+        # Pickled .bin/.pt weights can run code when loaded: refuse them by default.
+        raise UserError(f"{folder.name} has no .safetensors weights. AIGC Studio loads only "
+                        "safetensors; convert the model or pick a safetensors copy of it.")
     try:
-        tok = AutoTokenizer.from_pretrained(folder, local_files_only=True)
-        model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype, local_files_only=True)
+        # Remote code stays off: models that need it are refused, not executed.
+        tok = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+        model = AutoModelForCausalLM.from_pretrained(
+            folder, dtype=dtype, local_files_only=True, use_safetensors=True,
+            trust_remote_code=False)
     except ValueError as exc:  # "Unrecognized configuration class ..." for non-causal models
         raise UserError(f"{folder.name} is not a text-generation (causal LM) model: {exc}") from exc
     model.to(device).eval()
