@@ -5,18 +5,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+# Imported at collection (lazy submodules included) so that no test pays the ~5 s first import.
+import diffusers
 import numpy as np
 import pytest
+import torch
+import transformers
 
 from tests.fixtures.fake_sounddevice import CallbackStop, FakeSoundDevice, PortAudioError
 from tests.fixtures.tiny_sd import build_tiny_sd
 from tests.fixtures.tiny_vits import build_tiny_vits
 from tests.fixtures.tiny_whisper import build_tiny_whisper
 
-# Imported at collection (lazy submodules included) so that no test pays the ~5 s first import.
-torch = pytest.importorskip("torch")
-diffusers = pytest.importorskip("diffusers")
-transformers = pytest.importorskip("transformers")
 StableDiffusionPipeline = diffusers.StableDiffusionPipeline
 UNet2DConditionModel = diffusers.UNet2DConditionModel
 AutoencoderKL = diffusers.AutoencoderKL
@@ -240,10 +240,8 @@ def test_fake_sounddevice_without_devices_raises_like_portaudio() -> None:
 
 
 def test_fake_matches_real_sounddevice_without_a_sound_card() -> None:
-    try:
-        import sounddevice as real
-    except OSError:  # PortAudio library not installed
-        pytest.skip("libportaudio2 is not installed")
+    import sounddevice as real  # the set-up command installs libportaudio2
+
     if len(real.query_devices()) > 0:
         pytest.skip("this machine has audio devices")
     fake = FakeSoundDevice.no_devices()

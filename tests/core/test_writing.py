@@ -36,13 +36,6 @@ from studio.core.models import LocalModel
 from tests.fixtures.tiny_gpt2 import build_tiny_gpt2
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _offline():
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HF_HUB_OFFLINE", "1")
-        yield
-
-
 @pytest.fixture(scope="module")
 def plain(tiny_gpt2) -> str:
     return str(tiny_gpt2)
@@ -327,7 +320,7 @@ def test_no_repeat_ngram_processor_bans_like_transformers():
 
 
 def test_gguf_metadata_reads_only_the_header(tmp_path):
-    gguf = pytest.importorskip("gguf")
+    import gguf
     path = tmp_path / "t.gguf"
     w = gguf.GGUFWriter(str(path), "llama")
     w.add_context_length(777)
