@@ -192,11 +192,13 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
     import sys
 
     from ..devices import resolve_device, resolve_dtype
-    from ..preload import preload_torch_stack
+    from ..preload import paused_gc, preload_torch_stack
 
     if "torch" not in sys.modules:
         yield Progress("Loading libraries…")
-        preload_torch_stack()  # the slow dlopen happens with the GIL released
+        with paused_gc():  # keep the UI thread responsive while millions of objects appear
+            preload_torch_stack()  # the slow dlopen happens with the GIL released
+            from transformers import AutoModelForCausalLM, AutoTokenizer  # noqa: F401
 
     device = resolve_device(req.device)
     dtype = resolve_dtype(req.dtype, device)
@@ -208,11 +210,16 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
             folder, _ = ensure_converted(local.main_path, _gguf_sha(local))
         return _load_folder(folder, device, dtype)
 
-    if key not in cache:
-        if local.is_gguf and not (converted_dir(_gguf_sha(local)) / MARKER).is_file():
-            yield Progress("Converting the GGUF model for transformers (once, ~20 s)…")
-        yield Progress("Loading model…")
-    return cache.get(key, loader, lambda s: torch_module_size(s.model))
+    def size(session: HFSession) -> int:
+        return torch_module_size(session.model)
+
+    if key in cache:
+        return cache.get(key, loader, size)
+    if local.is_gguf and not (converted_dir(_gguf_sha(local)) / MARKER).is_file():
+        yield Progress("Converting the GGUF model for transformers (once, ~20 s)…")
+    yield Progress("Loading model…")
+    with paused_gc():
+        return cache.get(key, loader, size)
 
 
 # ---- generation ----------------------------------------------------------------------------

@@ -247,9 +247,14 @@ def _open(path: Path, n_ctx: int, threads: int, gpu_layers: int):
 
 def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Event]:
     """Generator: yields Progress/Notice while loading, returns a LlamaSession."""
-    from ..preload import preload
+    import sys
 
-    preload("llama_cpp")  # dlopen with the GIL released, so the UI thread keeps running
+    from ..preload import paused_gc, preload
+
+    if "llama_cpp" not in sys.modules:
+        with paused_gc():
+            preload("llama_cpp")  # dlopen with the GIL released, so the UI thread keeps running
+            import llama_cpp
     import llama_cpp
 
     path = local.main_path
@@ -269,6 +274,11 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
         n_ctx = min(meta.context or 2048, LLAMA_MAX_CTX)
         return LlamaSession(_open(path, n_ctx, threads, gpu_layers), n_ctx, meta.chat_template)
 
-    if key not in cache:
-        yield Progress("Loading model…")
-    return cache.get(key, loader, lambda s: os.path.getsize(path))
+    def size(_session: LlamaSession) -> int:
+        return os.path.getsize(path)
+
+    if key in cache:
+        return cache.get(key, loader, size)
+    yield Progress("Loading model…")
+    with paused_gc():
+        return cache.get(key, loader, size)
