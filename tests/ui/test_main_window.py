@@ -126,3 +126,22 @@ def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):
     assert w.pages["writing"].prompt.toPlainText() == "一个故事的开头"
     w.open_files([str(tmp_path / "archive.zip")])
     assert "Cannot open" in w.statusBar().currentMessage()
+
+
+def test_device_list_shows_only_what_the_machine_has(make_window):
+    from studio.core.devices import Accelerator, Hardware
+
+    w = make_window()
+    gpu = Hardware("Test CPU", 8, 16 * 1024**3,
+                   (Accelerator("cuda:0", "NVIDIA H200", 141 * 1024**3),))
+    w.panel.set_hardware(gpu)
+    items = {w.panel.device.itemData(i): w.panel.device.itemText(i)
+             for i in range(w.panel.device.count())}
+    assert list(items) == ["auto", "cpu", "cuda"]
+    assert "NVIDIA H200" in items["cuda"] and "NVIDIA H200" in items["auto"]
+    assert "NVIDIA H200" in w.panel.hardware_label.text()
+    w.panel.device.setCurrentIndex(w.panel.device.findData("cuda"))
+    assert w.settings.device == "cuda"
+    w.panel.set_hardware(Hardware("Test CPU", 8, None))  # the GPU went away
+    assert w.panel.device.currentData() == "cuda"  # the saved choice stays visible
+    assert "not available" in w.panel.device.currentText()
