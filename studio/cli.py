@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--mode", choices=("auto", "chat", "completion"), default="auto",
                    help="chat uses the model's chat template (auto: when it has one)")
     w.add_argument("--system", default="", help="system prompt (chat mode)")
-    w.add_argument("--max-new-tokens", type=_positive_int, default=None)
+    w.add_argument("--max-new-tokens", type=_positive_int, default=None,
+                   help="tokens to generate (default 256 unless --max-length is given)")
     w.add_argument("--max-length", type=_positive_int, default=None,
                    help="prompt plus new tokens, as in transformers")
     w.add_argument("--num-return-sequences", type=_positive_int, default=1)
@@ -82,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--num-beams", type=_positive_int, default=1)
     w.add_argument("--early-stopping", action="store_true", help="beam search stops early")
     w.add_argument("--greedy", action="store_true", help="no sampling")
-    w.add_argument("--stop", action="append", default=[], help="stop string (repeatable)")
+    w.add_argument("--stop", action="append", default=[],
+                   help="stop string (repeatable; \\n means a new line)")
     w.add_argument("--seed", type=int, default=None)
     w.add_argument("--json", action="store_true", help="print one JSON object")
     _common(w)
@@ -158,7 +160,7 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
-    except Exception as exc:
+    except Exception as exc:  # a message, not a traceback (--debug shows it)
         from studio.core.jobs import human_message
 
         _error(human_message(exc), args)

@@ -12,7 +12,7 @@ from studio.core.catalog import CatalogEntry
 def _hub_installed(entry: CatalogEntry) -> bool:
     try:
         models.resolve(entry.id)
-    except Exception:
+    except Exception:  # not downloaded, or an unreadable cache: both mean "not here"
         return False
     return True
 

@@ -8,12 +8,17 @@ import sys
 from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Progress, Result, Token
 
 
+def unescape(text: str) -> str:
+    """``--stop "\\n"`` means a new line, as in the app's Stop field."""
+    return text.replace("\\n", "\n").replace("\\t", "\t")
+
+
 def request_from_args(args: argparse.Namespace):
     from studio.core.engines.writing import WriteRequest
 
     max_new = args.max_new_tokens
     if max_new is None and args.max_length is None:
-        max_new = 128
+        max_new = 256  # the app's default too
     return WriteRequest(
         prompt=args.prompt, model=args.model, backend=args.backend, device=args.device,
         dtype=args.dtype, mode=args.mode, system=args.system, max_new_tokens=max_new,
@@ -22,7 +27,7 @@ def request_from_args(args: argparse.Namespace):
         do_sample=not args.greedy and args.temperature > 0, temperature=args.temperature,
         top_k=args.top_k, top_p=args.top_p, repetition_penalty=args.repetition_penalty,
         num_beams=args.num_beams, early_stopping=args.early_stopping, seed=args.seed,
-        stop=tuple(args.stop),
+        stop=tuple(unescape(s) for s in args.stop),
     )
 
 
@@ -64,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
                     return 0
                 case Failed(message=msg, user_error=True):
                     raise UserError(msg)
-                case Failed(message=msg):
+                case Failed(message=msg, detail=detail):
+                    if args.debug and detail:
+                        print(detail, file=sys.stderr)  # the engine's own traceback
                     raise CliError(msg)
                 case Cancelled():
                     raise CliError("generation was cancelled")

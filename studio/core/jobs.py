@@ -167,5 +167,5 @@ def drive(job: JobFn, cancel: CancelToken) -> Iterator[Event]:
         yield Cancelled()
     except UserError as exc:
         yield Failed(str(exc), "", user_error=True)
-    except Exception as exc:
+    except Exception as exc:  # every engine error becomes a message, never a crash
         yield Failed(human_message(exc), traceback.format_exc())

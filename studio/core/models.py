@@ -26,6 +26,9 @@ from .catalog import CatalogEntry
 from .jobs import UserError
 from .paths import cache_dir
 
+# Single files that are a whole model (llama.cpp weights, Piper voices).
+MODEL_FILE_SUFFIXES = (".gguf", ".onnx")
+
 
 @dataclass(frozen=True)
 class LocalModel:
@@ -197,6 +200,9 @@ def resolve(ref: str, task: str | None = None, root: Path | None = None) -> Loca
     if path.exists():
         path = path.resolve()
         if path.is_file():
+            if path.suffix.lower() not in MODEL_FILE_SUFFIXES:
+                raise UserError(f"{path.name} is a file, not a model: choose a model folder or a "
+                                f"{' / '.join(MODEL_FILE_SUFFIXES)} file.")
             return LocalModel(ref, path.parent, None, path.name)
         return LocalModel(ref, path, None)
     looks_like_path = ref.startswith((".", "/", "~")) or os.sep in ref.replace("/", "", 1) or (

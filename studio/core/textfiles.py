@@ -31,6 +31,8 @@ def read_text_file(path: str | Path, limit: int = MAX_TEXT_BYTES) -> str:
 
 def write_text_file(path: str | Path, text: str) -> Path:
     p = Path(path)
+    if not p.parent.is_dir():
+        raise UserError(f"Cannot save {p.name}: the folder {p.parent} does not exist.")
     tmp = p.with_name(p.name + ".part")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, p)  # never leave a half-written file under the user's name

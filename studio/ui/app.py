@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator, Slot
+from PySide6.QtCore import QLocale, QObject, QThread, QTimer, QTranslator, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,17 +34,23 @@ def install_translator(app: QApplication, language: str = "") -> QTranslator | N
     return None
 
 
-def _excepthook(exc_type, exc, tb) -> None:
-    """Show unexpected errors instead of dying silently (qutebrowser-style)."""
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.critical("unhandled exception:\n%s", text)
-    sys.__stderr__.write(text)
-    app = QApplication.instance()
-    if app is not None:
-        box = QMessageBox(QMessageBox.Icon.Critical, app.tr("AIGC Studio"),
-                          app.tr("Something went wrong. Your work was kept; details below."))
-        box.setDetailedText(text)
-        box.exec()
+class CrashHandler:
+    """sys.excepthook: log unexpected errors and show them (qutebrowser-style)."""
+
+    def __init__(self, dialogs: bool = True) -> None:
+        self.dialogs = dialogs  # off for --screenshot runs, which must never block
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.critical("unhandled exception:\n%s", text)
+        sys.__stderr__.write(text)
+        app = QApplication.instance()
+        # Widgets may only be made in the GUI thread.
+        if self.dialogs and app is not None and QThread.currentThread() is app.thread():
+            box = QMessageBox(QMessageBox.Icon.Critical, app.tr("AIGC Studio"),
+                              app.tr("Something went wrong. Your work was kept; details below."))
+            box.setDetailedText(text)
+            box.exec()
 
 
 class _Screenshotter(QObject):
@@ -80,8 +86,10 @@ def run_gui(screenshot: str | None = None, tab: str | None = None,
         app.setWindowIcon(QIcon(str(icon)))
     store = SettingsStore(config_dir() / "settings.json")
     install_translator(app, store.load().language)
-    sys.excepthook = _excepthook
+    sys.excepthook = CrashHandler(dialogs=not screenshot)
     window = MainWindow(store, DraftStore(data_dir() / "drafts.json"))
+    if screenshot:
+        window.persist = False  # a screenshot must not rewrite the user's settings or drafts
     if tab:
         window.show_tab(tab)
     window.show()

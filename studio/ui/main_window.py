@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.drafts = drafts
+        self.persist = True  # False: closing saves nothing (screenshots, previews)
         self.settings: Settings = store.load()
         self._apply_budget(self.settings)
         self.setWindowTitle(self.tr("AIGC Studio"))
@@ -45,7 +46,10 @@ class MainWindow(QMainWindow):
         for cls in (WritingTab, PaintingTab, VoiceTab, TranscriptionTab):
             page = cls(self.settings, drafts, self)
             page.setObjectName(f"{cls.task}-tab")
-            page.restore_draft(drafts.get(cls.task))
+            try:
+                page.restore_draft(drafts.get(cls.task))
+            except Exception:  # a bad draft must never stop the app opening
+                log.warning("ignoring the unreadable %s draft", cls.task, exc_info=True)
             self.pages[cls.task] = page
             self.tabs.addTab(page, titles[cls.task])
         self.setCentralWidget(self.tabs)
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
         return next((t for t, p in self.pages.items() if p is page), "writing")
 
     def save_all(self) -> None:
+        if not self.persist:
+            return
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
         self.settings.current_tab = self.current_task()

@@ -75,3 +75,10 @@ def test_hub_model_not_in_cache_says_how_to_download():
         models.resolve("gpt2")
     with pytest.raises(UserError, match="not downloaded"):
         models.resolve("someone/some-model-that-is-not-cached")
+
+
+def test_a_plain_file_is_not_a_model(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello", encoding="utf-8")
+    with pytest.raises(UserError, match="is a file, not a model"):
+        models.resolve(str(notes))

@@ -71,8 +71,8 @@ def test_screenshot_writes_a_png_of_the_window(tmp_path):
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
     assert width >= 800 and height >= 500
-    settings = json.loads((tmp_path / "c" / "aigc-studio" / "settings.json").read_text("utf-8"))
-    assert settings["current_tab"] == "painting"
+    assert not (tmp_path / "c" / "aigc-studio" / "settings.json").exists()  # nothing rewritten
+    assert not (tmp_path / "d" / "aigc-studio" / "drafts.json").exists()
 
 
 def test_gui_arguments_are_told_apart_from_commands():

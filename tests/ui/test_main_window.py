@@ -145,3 +145,15 @@ def test_device_list_shows_only_what_the_machine_has(make_window):
     w.panel.set_hardware(Hardware("Test CPU", 8, None))  # the GPU went away
     assert w.panel.device.currentData() == "cuda"  # the saved choice stays visible
     assert "not available" in w.panel.device.currentText()
+
+
+def test_a_corrupt_draft_never_stops_the_window_opening(make_window, stores):
+    _, drafts = stores
+    drafts.path.write_text(json.dumps({"writing": {
+        "prompt": "still here", "params": {"seed": 1e20, "temperature": "hot", "top_p": -5},
+        "conversation": "nonsense", "outputs": [1, 2]}}), encoding="utf-8")
+    w = make_window()
+    tab = w.pages["writing"]
+    assert tab.prompt.toPlainText() == "still here"
+    assert tab.params.seed.value() == tab.params.seed.maximum()  # clamped, not a crash
+    assert tab.params.top_p.value() == tab.params.top_p.minimum()

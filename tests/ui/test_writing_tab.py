@@ -293,3 +293,61 @@ def test_long_prompt_is_truncated_with_a_visible_notice(qtbot, make_tab, tiny_gp
         tab.generate()
     assert blocker.args[1].value.truncated
     assert tab.message.level == "warning" and "truncated" in tab.message.text()
+
+
+def test_a_failed_run_keeps_the_previous_outputs(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Keep", max_new_tokens=5, sequences=2, seed=1)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    texts = list(blocker.args[1].value.texts)
+    tab.params.max_length.setValue(2)  # leaves no room after the prompt: the run fails
+    with qtbot.waitSignal(tab.runner.failed, timeout=30000):
+        tab.generate()
+    assert "max_length" in tab.message.text()
+    assert tab.streams == texts
+    assert [tab.outputs.widget(i).toPlainText() for i in range(tab.outputs.count())] == texts
+
+
+def test_stopping_a_chat_before_any_reply_adds_no_empty_turn(qtbot, make_tab, tiny_chat_gpt2,
+                                                            monkeypatch):
+    def never_answers(request, cancel, **kw):
+        from studio.core.jobs import Cancelled, Progress
+
+        yield Progress("Loading model…")
+        cancel.wait(10)
+        yield Cancelled()
+
+    monkeypatch.setattr(writing_tab.writing, "run", never_answers)
+    tab = make_tab(tiny_chat_gpt2)
+    tab.prompt.setPlainText("Are you there?")
+    with qtbot.waitSignal(tab.runner.progress, timeout=10000):
+        tab.generate()
+    with qtbot.waitSignal(tab.runner.cancelled, timeout=10000):
+        tab.stop()
+    assert tab.conversation == []
+    assert tab.prompt.toPlainText() == "Are you there?"  # the message is back to edit or resend
+
+
+def test_regenerate_uses_the_current_parameters(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Params", max_new_tokens=9, seed=2)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000):
+        tab.generate()
+    tab.params.max_new_tokens.setValue(3)
+    tab.prompt.setPlainText("something else typed meanwhile")
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.regenerate()
+    assert blocker.args[1].request.prompt == "Params"
+    assert blocker.args[1].value.new_tokens == 3
+
+
+def test_chat_mode_asks_for_one_reply(qtbot, make_tab, tiny_chat_gpt2):
+    tab = make_tab(tiny_chat_gpt2)
+    tab.params.sequences.setValue(3)
+    assert not tab.params.sequences.isEnabled()
+    tab.params.max_new_tokens.setValue(3)
+    tab.prompt.setPlainText("Hi")
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    assert blocker.args[1].request.num_return_sequences == 1

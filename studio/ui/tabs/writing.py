@@ -45,6 +45,7 @@ class WritingTab(TabBase):
         self.io = JobRunner("writing-io", self)  # file reads/writes off the UI thread
         self.conversation: list[tuple[str, str]] = []
         self.streams: list[str] = []
+        self._previous: list[str] = []
         self.pending_user = ""  # the chat message being answered (restored on failure)
         self.last_request: writing.WriteRequest | None = None
         self.chat_capable: bool | None = None
@@ -161,6 +162,10 @@ class WritingTab(TabBase):
         self.system.setVisible(chat)
         self.clear_button.setVisible(chat)
         self.continue_button.setVisible(not chat)
+        self.params.sequences.setEnabled(not chat)
+        self.params.sequences.setToolTip(
+            self.tr("A conversation continues with one reply") if chat else
+            self.tr("How many alternative texts to write"))
         if chat:
             self.chat_view.render(self.conversation)
 
@@ -203,10 +208,13 @@ class WritingTab(TabBase):
 
     def _request(self, prompt: str, mode: str, history: tuple = ()) -> writing.WriteRequest:
         s = self.settings
+        params = self.params.values()
+        if mode == CHAT:
+            params["num_return_sequences"] = 1  # a conversation continues with one reply
         return writing.WriteRequest(
             prompt=prompt, model=s.model_for("writing"), backend=s.writing_backend,
             device=s.device, dtype=s.dtype, mode=mode, system=self.system.text().strip(),
-            history=history, **self.params.values())
+            history=history, **params)
 
     @Slot()
     def generate(self) -> None:
@@ -223,23 +231,28 @@ class WritingTab(TabBase):
         else:
             self._start(self._request(text, COMPLETION))
 
+    def _show_outputs(self, texts: list[str]) -> None:
+        """One read-only tab per sequence (completion mode)."""
+        while self.outputs.count():
+            w = self.outputs.widget(0)
+            self.outputs.removeTab(0)
+            w.deleteLater()
+        for i, text in enumerate(texts):
+            view = QPlainTextEdit(self.outputs)
+            view.setReadOnly(True)
+            view.setPlainText(text)
+            self.outputs.addTab(view, self.tr("Text %1").replace("%1", str(i + 1)))
+
     def _start(self, request: writing.WriteRequest) -> None:
         self.message.clear_message()
         self.last_request = request
         self._job_mode = request.mode
-        n = request.num_return_sequences
-        self.streams = [""] * n
+        self._previous = list(self.streams)  # put back if this run fails: nothing is lost
+        self.streams = [""] * request.num_return_sequences
         if request.mode == COMPLETION:
-            while self.outputs.count():
-                w = self.outputs.widget(0)
-                self.outputs.removeTab(0)
-                w.deleteLater()
-            for i in range(n):
-                view = QPlainTextEdit(self.outputs)
-                view.setReadOnly(True)
-                self.outputs.addTab(view, self.tr("Text %1").replace("%1", str(i + 1)))
+            self._show_outputs(self.streams)
         else:
-            self.chat_view.render(self.conversation + [("user", self.pending_user)], "")
+            self.chat_view.render([*self.conversation, ("user", self.pending_user)], "")
         self._tokens_seen = 0
         self._t0 = time.perf_counter()
         self.stats.setText(self.tr("Starting…"))
@@ -256,13 +269,16 @@ class WritingTab(TabBase):
 
     @Slot()
     def regenerate(self) -> None:
+        """The last prompt (and conversation) again, with the current parameters."""
         req = self.last_request
         if req is None or self.runner.busy:
             return
         if req.mode == CHAT:
             self.conversation = list(req.history)
             self.pending_user = req.prompt
-        self._start(req)
+            self._start(self._request(req.prompt, CHAT, req.history))
+        else:
+            self._start(self._request(req.prompt, COMPLETION))
 
     @Slot()
     def copy_output(self) -> None:
@@ -343,7 +359,10 @@ class WritingTab(TabBase):
         self._dirty = True
         if self._job_mode == CHAT:
             reply = self.streams[0] if self.streams else ""
-            self.conversation += [("user", self.pending_user), ("assistant", reply)]
+            if reply:
+                self.conversation += [("user", self.pending_user), ("assistant", reply)]
+            elif not self.prompt.toPlainText():
+                self.prompt.setPlainText(self.pending_user)  # stopped before any reply
             self.pending_user = ""
             self._dirty = False
             self.chat_view.render(self.conversation)
@@ -372,11 +391,14 @@ class WritingTab(TabBase):
         if job != self._job:
             return
         self._refresh.stop()
+        self.streams = self._previous  # the last good outputs come back
         if self._job_mode == CHAT:
             if not self.prompt.toPlainText():
                 self.prompt.setPlainText(self.pending_user)  # nothing the user typed is lost
             self.pending_user = ""
             self.chat_view.render(self.conversation)
+        else:
+            self._show_outputs(self.streams)
         self.stats.clear()
         self._sync_buttons(self.runner.busy)
 
@@ -407,11 +429,7 @@ class WritingTab(TabBase):
         outputs = data.get("outputs")
         if isinstance(outputs, list) and outputs:
             self.streams = [str(t) for t in outputs]
-            for i, text in enumerate(self.streams):
-                view = QPlainTextEdit(self.outputs)
-                view.setReadOnly(True)
-                view.setPlainText(text)
-                self.outputs.addTab(view, self.tr("Text %1").replace("%1", str(i + 1)))
+            self._show_outputs(self.streams)
         if isinstance(data.get("params"), dict):
             self.params.restore(data["params"])
         index = self.mode.findData(data.get("mode"))

@@ -41,7 +41,7 @@ class WritingParams(QWidget):
             0.01, 1.0, 0.95, 0.05, self.tr("Nucleus sampling: keep this much probability mass")
         )
         self.repetition_penalty = self._float(
-            0.5, 2.0, 1.1, 0.05, self.tr("Above 1 discourages repeating tokens")
+            0.5, 2.0, 1.0, 0.05, self.tr("Above 1 discourages repeating tokens")
         )
         self.beams = self._int(1, 16, 1, self.tr("Beam search width (transformers only)"))
         self.early_stopping = QCheckBox(self.tr("Early stopping"), self)
@@ -145,8 +145,10 @@ class WritingParams(QWidget):
         }
         for key, box in boxes.items():
             value = data.get(key)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                box.setValue(value)
+            if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+                # A hand-edited or old draft may hold anything: clamp into the box's range.
+                value = max(box.minimum(), min(box.maximum(), value))
+                box.setValue(int(value) if isinstance(box, QSpinBox) else float(value))
         for key, box in (("do_sample", self.sample), ("early_stopping", self.early_stopping)):
             if isinstance(data.get(key), bool):
                 box.setChecked(data[key])

@@ -26,6 +26,8 @@ class ChatView(QTextBrowser):
                 f'<tr><td style="background:{_COLORS.get(role, "#fff")}">'
                 f"<b>{html.escape(self.labels.get(role, role))}</b><br>{body}</td></tr></table>"
             )
-        self.setHtml("".join(parts))
         bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        follow = bar.value() >= bar.maximum() - 8  # keep the user's place if they scrolled up
+        position = bar.value()
+        self.setHtml("".join(parts))
+        bar.setValue(bar.maximum() if follow else position)
