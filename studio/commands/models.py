@@ -65,4 +65,15 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
         return 0
-    raise CliError("'aigc-studio models download' is not implemented yet in this version.")
+    if args.models_command == "download":
+        from studio.core.downloads import download, plan
+        from studio.core.paths import config_dir
+        from studio.core.settings import SettingsStore
+
+        settings = SettingsStore(config_dir() / "settings.json").load()
+        what = plan(args.ref)  # bad references fail before anything is printed
+        print(f"Downloading {what.repo} (safe formats only)…", file=sys.stderr)
+        local = download(args.ref, endpoint=settings.hf_endpoint, offline=settings.offline)
+        print(local.main_path)
+        return 0
+    raise CliError(f"unknown models action {args.models_command!r}")
