@@ -15,53 +15,53 @@
     <message>
         <location filename="../../studio/ui/widgets/chat_view.py" line="17" />
         <source>System</source>
-        <translation>系统</translation>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="37" />
+        <location filename="../../studio/ui/main_window.py" line="38" />
         <source>AIGC Studio</source>
         <translation>AIGC 工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="43" />
+        <location filename="../../studio/ui/main_window.py" line="44" />
         <source>Writing</source>
         <translation>写作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="43" />
+        <location filename="../../studio/ui/main_window.py" line="44" />
         <source>Painting</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="44" />
+        <location filename="../../studio/ui/main_window.py" line="45" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="44" />
+        <location filename="../../studio/ui/main_window.py" line="45" />
         <source>Transcription</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="56" />
+        <location filename="../../studio/ui/main_window.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="107" />
-        <source>Device: %1 (%2)</source>
-        <translation>设备：%1（%2）</translation>
+        <location filename="../../studio/ui/main_window.py" line="110" />
+        <source>Device: %1 · %2</source>
+        <translation>设备：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="109" />
+        <location filename="../../studio/ui/main_window.py" line="112" />
         <source>Memory: %1</source>
         <translation>内存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="131" />
+        <location filename="../../studio/ui/main_window.py" line="134" />
         <source>Cannot open %1: no tab handles this kind of file.</source>
         <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -177,98 +177,123 @@
         <translation>加载新模型会超出此内存时，先卸载空闲模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="53" />
+        <location filename="../../studio/ui/settings_panel.py" line="52" />
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="54" />
+        <source>Takes effect the next time the app starts</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="57" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="56" />
+        <location filename="../../studio/ui/settings_panel.py" line="60" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="57" />
+        <location filename="../../studio/ui/settings_panel.py" line="61" />
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="58" />
+        <location filename="../../studio/ui/settings_panel.py" line="62" />
         <source>Memory budget</source>
         <translation>内存预算</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="59" />
+        <location filename="../../studio/ui/settings_panel.py" line="63" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="61" />
+        <location filename="../../studio/ui/settings_panel.py" line="65" />
         <source>Writing</source>
         <translation>写作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="61" />
+        <location filename="../../studio/ui/settings_panel.py" line="65" />
         <source>Painting</source>
         <translation>绘画</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="62" />
+        <location filename="../../studio/ui/settings_panel.py" line="66" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="62" />
+        <location filename="../../studio/ui/settings_panel.py" line="66" />
         <source>Transcription</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="69" />
+        <location filename="../../studio/ui/settings_panel.py" line="73" />
         <source>Use a model folder or file on this computer</source>
         <translation>使用本机上的模型文件夹或文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="76" />
+        <location filename="../../studio/ui/settings_panel.py" line="80" />
         <source>Writing backend</source>
         <translation>写作后端</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="92" />
+        <location filename="../../studio/ui/settings_panel.py" line="82" />
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="84" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="101" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="96" />
+        <location filename="../../studio/ui/settings_panel.py" line="109" />
+        <source>%1, %2 cores</source>
+        <translation>%1，%2 核</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_panel.py" line="115" />
         <source>CPU: %1</source>
         <translation>CPU：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="103" />
-        <source>auto (%1)</source>
-        <translation>自动（%1）</translation>
+        <location filename="../../studio/ui/settings_panel.py" line="122" />
+        <source>auto: %1</source>
+        <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="107" />
+        <location filename="../../studio/ui/settings_panel.py" line="126" />
         <source>%1 (not available)</source>
         <translation>%1（不可用）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="131" />
+        <location filename="../../studio/ui/settings_panel.py" line="153" />
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="145" />
+        <location filename="../../studio/ui/settings_panel.py" line="167" />
         <source>Choose a GGUF file, or cancel to pick a folder</source>
         <translation>选择 GGUF 文件，或取消以选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="146" />
+        <location filename="../../studio/ui/settings_panel.py" line="168" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="148" />
-        <location filename="../../studio/ui/settings_panel.py" line="150" />
+        <location filename="../../studio/ui/settings_panel.py" line="170" />
+        <location filename="../../studio/ui/settings_panel.py" line="172" />
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -585,124 +610,138 @@
 <context>
     <name>WritingTab</name>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="58" />
+        <location filename="../../studio/ui/tabs/writing.py" line="59" />
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="59" />
+        <location filename="../../studio/ui/tabs/writing.py" line="60" />
         <source>Completion</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="60" />
+        <location filename="../../studio/ui/tabs/writing.py" line="61" />
         <source>Chat uses the model's chat template; completion continues your text</source>
         <translation>对话使用模型的对话模板；续写接着你的文本往下写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="63" />
+        <location filename="../../studio/ui/tabs/writing.py" line="64" />
         <source>System prompt (optional): You are a helpful assistant.</source>
         <translation>系统提示词（可选）：你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="72" />
+        <location filename="../../studio/ui/tabs/writing.py" line="73" />
         <source>Write a prompt, or drop a .txt/.md file here. Ctrl+Enter generates, Esc stops.</source>
         <translation>输入提示词，或拖入 .txt/.md 文件。Ctrl+Enter 生成，Esc 停止。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="78" />
+        <location filename="../../studio/ui/tabs/writing.py" line="79" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="79" />
+        <location filename="../../studio/ui/tabs/writing.py" line="80" />
         <source>Generate (Ctrl+Enter)</source>
         <translation>生成 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="80" />
+        <location filename="../../studio/ui/tabs/writing.py" line="81" />
         <source>Stop (Esc); the text so far is kept</source>
         <translation>停止 (Esc)；已生成的文本会保留</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="81" />
+        <location filename="../../studio/ui/tabs/writing.py" line="82" />
         <source>Continue</source>
         <translation>继续写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="82" />
+        <location filename="../../studio/ui/tabs/writing.py" line="83" />
         <source>Append the output to the prompt and write more</source>
         <translation>把输出接到提示词后面继续生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="83" />
+        <location filename="../../studio/ui/tabs/writing.py" line="84" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="84" />
+        <location filename="../../studio/ui/tabs/writing.py" line="85" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="85" />
+        <location filename="../../studio/ui/tabs/writing.py" line="86" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="86" />
+        <location filename="../../studio/ui/tabs/writing.py" line="87" />
         <source>Clear conversation</source>
         <translation>清空对话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="117" />
+        <location filename="../../studio/ui/tabs/writing.py" line="122" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="199" />
+        <location filename="../../studio/ui/tabs/writing.py" line="167" />
+        <source>A conversation continues with one reply</source>
+        <translation>对话每次只生成一条回复</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/writing.py" line="168" />
+        <source>How many alternative texts to write</source>
+        <translation>生成几段不同的文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/writing.py" line="205" />
+        <source>This model has no chat template</source>
+        <translation>此模型没有对话模板</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/writing.py" line="225" />
         <source>Write a prompt first.</source>
         <translation>请先输入提示词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="222" />
-        <location filename="../../studio/ui/tabs/writing.py" line="394" />
+        <location filename="../../studio/ui/tabs/writing.py" line="244" />
         <source>Text %1</source>
         <translation>文本 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="227" />
+        <location filename="../../studio/ui/tabs/writing.py" line="258" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="255" />
+        <location filename="../../studio/ui/tabs/writing.py" line="289" />
         <source>Save text</source>
         <translation>保存文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="256" />
+        <location filename="../../studio/ui/tabs/writing.py" line="290" />
         <source>Markdown (*.md);;Text (*.txt)</source>
         <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="286" />
+        <location filename="../../studio/ui/tabs/writing.py" line="322" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="313" />
+        <location filename="../../studio/ui/tabs/writing.py" line="349" />
         <source>Writing…</source>
         <translation>正在写作…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="316" />
-        <location filename="../../studio/ui/tabs/writing.py" line="334" />
+        <location filename="../../studio/ui/tabs/writing.py" line="352" />
+        <location filename="../../studio/ui/tabs/writing.py" line="373" />
         <source>%1 tokens · %2 tok/s</source>
         <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/writing.py" line="337" />
+        <location filename="../../studio/ui/tabs/writing.py" line="376" />
         <source>Stopped; the text so far is kept.</source>
         <translation>已停止；已生成的文本已保留。</translation>
     </message>
@@ -710,12 +749,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../studio/ui/app.py" line="44" />
+        <location filename="../../studio/ui/app.py" line="50" />
         <source>AIGC Studio</source>
         <translation>AIGC 工作室</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/app.py" line="45" />
+        <location filename="../../studio/ui/app.py" line="51" />
         <source>Something went wrong. Your work was kept; details below.</source>
         <translation>出错了。你的内容已保留；详情如下。</translation>
     </message>

@@ -106,10 +106,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         hw = self.panel.hardware
         device = self.settings.device
-        name = hw.describe(device)
         shown = device if device != "auto" else f"auto → {devices.best_device(hw)}"
-        self.device_label.setText(self.tr("Device: %1 (%2)").replace("%1", shown)
-                                  .replace("%2", name))
+        self.device_label.setText(self.tr("Device: %1 · %2").replace("%1", shown)
+                                  .replace("%2", self.panel.describe(device)))
         self.memory_label.setText(self.tr("Memory: %1").replace(
             "%1", devices.format_bytes(devices.memory_in_use())))
 

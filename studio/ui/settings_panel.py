@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import catalog
-from studio.core.devices import DTYPES, Hardware
+from studio.core.devices import DTYPES, Hardware, best_device
 from studio.core.settings import WRITING_BACKENDS, Settings
 
 
@@ -48,6 +48,10 @@ class SettingsPanel(QWidget):
         self.budget.setSpecialValueText(self.tr("no limit"))
         self.budget.setToolTip(self.tr("Idle models are unloaded before loading another would "
                                        "use more memory than this"))
+        self.language = QComboBox(self)
+        for code, name in (("", self.tr("System")), ("en", "English"), ("zh_CN", "简体中文")):
+            self.language.addItem(name, code)
+        self.language.setToolTip(self.tr("Takes effect the next time the app starts"))
         self.model_boxes: dict[str, QComboBox] = {}
 
         hw_box = QGroupBox(self.tr("Hardware"), self)
@@ -62,7 +66,7 @@ class SettingsPanel(QWidget):
                   "voice": self.tr("Voice"), "transcription": self.tr("Transcription")}
         for task in catalog.TASKS:
             box = QComboBox(self)
-            box.setMinimumContentsLength(14)
+            box.setMinimumContentsLength(24)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             browse = QToolButton(self)
             browse.setText("…")
@@ -75,9 +79,13 @@ class SettingsPanel(QWidget):
             self.model_boxes[task] = box
         m_form.addRow(self.tr("Writing backend"), self.backend)
 
+        app_box = QGroupBox(self.tr("Interface"), self)
+        a_form = QFormLayout(app_box)
+        a_form.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(self)
         layout.addWidget(hw_box)
         layout.addWidget(models_box)
+        layout.addWidget(app_box)
         layout.addStretch(1)
         self.set_hardware(hardware)
         self._load(settings)
@@ -85,23 +93,36 @@ class SettingsPanel(QWidget):
         self.dtype.currentIndexChanged.connect(self._emit)
         self.backend.currentIndexChanged.connect(self._emit)
         self.budget.valueChanged.connect(self._emit)
+        self.language.currentIndexChanged.connect(self._emit)
         for box in self.model_boxes.values():
             box.currentIndexChanged.connect(self._emit)
 
     def _dtype_label(self, name: str) -> str:
         return self.tr("auto") if name == "auto" else name
 
+    def describe(self, device: str) -> str:
+        """Name the hardware behind a device choice, for people (translated)."""
+        hw = self.hardware
+        if device == "auto":
+            device = best_device(hw)
+        if device == "cpu":
+            return self.tr("%1, %2 cores").replace("%1", hw.cpu_name).replace(
+                "%2", str(hw.cpu_cores))
+        return hw.describe(device)
+
     def set_hardware(self, hw: Hardware) -> None:
         self.hardware = hw
-        lines = [self.tr("CPU: %1").replace("%1", hw.describe("cpu"))]
+        lines = [self.tr("CPU: %1").replace("%1", self.describe("cpu"))]
         lines += [acc.name for acc in hw.accelerators]
         self.hardware_label.setText("\n".join(lines))
         current = self.device.currentData() or self.settings.device
         self.device.blockSignals(True)
         self.device.clear()
         for name in hw.devices:
-            label = self.tr("auto (%1)").replace("%1", hw.describe("auto")) if name == "auto" else (
-                f"{name} — {hw.describe(name)}")
+            if name == "auto":
+                label = self.tr("auto: %1").replace("%1", self.describe("auto"))
+            else:
+                label = f"{name}: {self.describe(name)}"
             self.device.addItem(label, name)
         if current not in hw.devices:  # keep a saved choice visible even if absent now
             self.device.addItem(self.tr("%1 (not available)").replace("%1", current), current)
@@ -113,9 +134,12 @@ class SettingsPanel(QWidget):
             box.blockSignals(True)
         self.dtype.setCurrentIndex(max(0, self.dtype.findData(s.dtype)))
         self.backend.setCurrentIndex(max(0, self.backend.findData(s.writing_backend)))
-        self.budget.blockSignals(True)
+        for box in (self.budget, self.language):
+            box.blockSignals(True)
         self.budget.setValue(s.memory_budget_gb)
-        self.budget.blockSignals(False)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        for box in (self.budget, self.language):
+            box.blockSignals(False)
         for box in (self.dtype, self.backend):
             box.blockSignals(False)
         for task, box in self.model_boxes.items():
@@ -162,6 +186,7 @@ class SettingsPanel(QWidget):
             dtype=self.dtype.currentData() or "auto",
             writing_backend=self.backend.currentData() or "auto",
             memory_budget_gb=self.budget.value(),
+            language=self.language.currentData() or "",
             models=models,
         )
 

@@ -44,7 +44,8 @@ def test_hardware_probe_runs_off_the_ui_thread(qtbot, make_window):
         w._probe.submit(lambda cancel: iter([Result(devices.probe())]))
     hw = blocker.args[0]
     assert hw.cpu_cores >= 1
-    assert hw.describe("cpu") in w.panel.hardware_label.text().replace("CPU: ", "")
+    label = w.panel.hardware_label.text()
+    assert hw.cpu_name in label and f"{hw.cpu_cores} cores" in label
 
 
 def test_settings_and_geometry_persist(qtbot, make_window, stores):
@@ -53,11 +54,13 @@ def test_settings_and_geometry_persist(qtbot, make_window, stores):
     w.resize(w.minimumSizeHint().width() + 7, 700)
     size = w.size()
     w.panel.dtype.setCurrentIndex(w.panel.dtype.findData("bfloat16"))
+    w.panel.language.setCurrentIndex(w.panel.language.findData("zh_CN"))
     w.show_tab("voice")
     w.pages["voice"].text.setPlainText("你好，世界")
     w.close()
     saved = json.loads(store.path.read_text(encoding="utf-8"))
     assert saved["dtype"] == "bfloat16" and saved["current_tab"] == "voice"
+    assert saved["language"] == "zh_CN"
     w2 = make_window()
     assert w2.settings.dtype == "bfloat16"
     assert w2.panel.dtype.currentData() == "bfloat16"
