@@ -75,6 +75,18 @@ class MainWindow(QMainWindow):
         if store.warning:
             self.statusBar().showMessage(store.warning, 15000)
 
+        # Drafts are also written shortly after each job and once a minute, so a crash or a
+        # killed process loses at most a minute of typing, never a finished result.
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(1500)
+        self._autosave.timeout.connect(self.save_all)
+        for page in self.pages.values():
+            page.runner.finished.connect(self._autosave.start)
+        self._periodic_save = QTimer(self)
+        self._periodic_save.timeout.connect(self.save_all)
+        self._periodic_save.start(60_000)
+
         self._restore_window_state()
         # Hardware detection runs a subprocess (nvidia-smi): keep it off the UI thread.
         self._probe = JobRunner("probe", self)
@@ -178,6 +190,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> bool:
         """Stop every worker (results already produced are delivered), then save."""
         self._memory_timer.stop()
+        self._autosave.stop()
+        self._periodic_save.stop()
         ok = self._probe.shutdown(1000)
         for page in self.pages.values():
             ok = page.shutdown(1500) and ok

@@ -351,3 +351,17 @@ def test_chat_mode_asks_for_one_reply(qtbot, make_tab, tiny_chat_gpt2):
     with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
         tab.generate()
     assert blocker.args[1].request.num_return_sequences == 1
+
+
+def test_results_are_saved_soon_without_closing_the_window(qtbot, make_window, tiny_gpt2, stores):
+    w = make_window()
+    w.settings.models["writing"] = str(tiny_gpt2)
+    tab = w.pages["writing"]
+    tab.apply_settings(w.settings)
+    completion(tab, "Autosave", max_new_tokens=4, seed=1)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    text = blocker.args[1].value.texts[0]
+    _, drafts = stores
+    qtbot.waitUntil(lambda: drafts.path.exists(), timeout=10000)
+    assert DraftStore(drafts.path).get("writing")["outputs"] == [text]
