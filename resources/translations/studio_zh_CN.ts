@@ -51,17 +51,17 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="110" />
+        <location filename="../../studio/ui/main_window.py" line="122" />
         <source>Device: %1 · %2</source>
         <translation>设备：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="112" />
+        <location filename="../../studio/ui/main_window.py" line="124" />
         <source>Memory: %1</source>
         <translation>内存：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134" />
+        <location filename="../../studio/ui/main_window.py" line="146" />
         <source>Cannot open %1: no tab handles this kind of file.</source>
         <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -267,33 +267,33 @@
         <translation>CPU：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="122" />
+        <location filename="../../studio/ui/settings_panel.py" line="123" />
         <source>auto: %1</source>
         <translation>自动：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="126" />
+        <location filename="../../studio/ui/settings_panel.py" line="128" />
         <source>%1 (not available)</source>
         <translation>%1（不可用）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="153" />
+        <location filename="../../studio/ui/settings_panel.py" line="155" />
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="167" />
+        <location filename="../../studio/ui/settings_panel.py" line="169" />
         <source>Choose a GGUF file, or cancel to pick a folder</source>
         <translation>选择 GGUF 文件，或取消以选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="168" />
+        <location filename="../../studio/ui/settings_panel.py" line="170" />
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_panel.py" line="170" />
         <location filename="../../studio/ui/settings_panel.py" line="172" />
+        <location filename="../../studio/ui/settings_panel.py" line="174" />
         <source>Choose a model folder</source>
         <translation>选择模型文件夹</translation>
     </message>
@@ -309,88 +309,98 @@
 <context>
     <name>TranscriptionTab</name>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="32" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="33" />
         <source>Drop an audio file here, or record from the microphone</source>
         <translation>把音频文件拖到这里，或用麦克风录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="34" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="35" />
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="35" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="36" />
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="37" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="38" />
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="41" />
-        <location filename="../../studio/ui/tabs/transcription.py" line="54" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="42" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="55" />
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="42" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="43" />
         <source>Translate to English</source>
         <translation>翻译成英文</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="44" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="45" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="46" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="47" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="47" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="48" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="48" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="49" />
         <source>Beam size</source>
         <translation>束大小</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="51" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="51" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="50" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="51" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="52" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="53" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="76" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="78" />
+        <source>Open audio</source>
+        <translation>打开音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/transcription.py" line="79" />
+        <source>Audio (%1)</source>
+        <translation>音频 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/tabs/transcription.py" line="85" />
         <source>%1 is not an audio file this tab can open.</source>
         <translation>%1 不是此标签页能打开的音频文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="80" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="89" />
         <source>Audio: %1</source>
         <translation>音频：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/tabs/transcription.py" line="84" />
+        <location filename="../../studio/ui/tabs/transcription.py" line="93" />
         <source>Transcription needs the Whisper engine, which is not in this version yet.</source>
         <translation>转写需要 Whisper 引擎，此版本尚未包含。</translation>
     </message>

@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,6 +55,7 @@ class TranscriptionTab(TabBase):
         self.run_button.setText(self.tr("Transcribe"))
         self.run_button.clicked.connect(self.transcribe)
         self.drop.files_dropped.connect(lambda paths: self.open_file(paths[0]))
+        self.open_button.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.drop, 1)
         buttons = QVBoxLayout()
@@ -70,6 +72,13 @@ class TranscriptionTab(TabBase):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addLayout(self.button_row())
+
+    def choose_file(self) -> None:
+        pattern = " ".join(f"*{s}" for s in AUDIO_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open audio"), "",
+                                              self.tr("Audio (%1)").replace("%1", pattern))
+        if path:
+            self.open_file(path)
 
     def open_file(self, path: str) -> None:
         if not self.accepts(path):
