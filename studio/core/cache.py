@@ -7,6 +7,7 @@ model load it once; different keys load concurrently.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -31,9 +32,19 @@ class ModelCache:
         self.loads = 0  # how many times a loader really ran (tests and bench read it)
 
     def get(
-        self, key: Hashable, loader: Callable[[], Any], size: Callable[[Any], int] | None = None
+        self,
+        key: Hashable,
+        loader: Callable[[], Any],
+        size: Callable[[Any], int] | None = None,
+        estimate: int | None = None,
     ):
-        """Return the cached value for ``key`` or load it with ``loader()``."""
+        """Return the cached value for ``key`` or load it with ``loader()``.
+
+        ``estimate`` (bytes the new value will take) lets the budget be kept
+        before loading: least recently used entries are dropped until the new
+        one fits, so an idle model is freed before the next one loads.  After the
+        load, ``size(value)`` is checked against the budget again.
+        """
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
@@ -46,26 +57,31 @@ class ModelCache:
                 if entry is not None:
                     self._entries.move_to_end(key)
                     return entry.value
+                evicted = self._evict(keep=key, extra=estimate) if estimate else False
+            if evicted:
+                _release()
             value = loader()
             nbytes = size(value) if size else 0
             with self._lock:
                 self.loads += 1
                 self._entries[key] = _Entry(value, nbytes)
-                self._evict(keep=key)
+                evicted = self._evict(keep=key)
+            if evicted:
+                _release()
             return value
 
-    def _evict(self, keep: Hashable) -> None:
+    def _evict(self, keep: Hashable, extra: int = 0) -> bool:
+        """Drop LRU entries (never ``keep``) until they and ``extra`` fit; lock held."""
         if self.budget_bytes is None:
-            return
+            return False
         evicted = False
-        while sum(e.size for e in self._entries.values()) > self.budget_bytes:
+        while sum(e.size for e in self._entries.values()) + extra > self.budget_bytes:
             victim = next((k for k in self._entries if k != keep), None)
             if victim is None:
                 break
             del self._entries[victim]
             evicted = True
-        if evicted:
-            empty_cache()
+        return evicted
 
     def __contains__(self, key: Hashable) -> bool:
         with self._lock:
@@ -83,6 +99,18 @@ class ModelCache:
         with self._lock:
             self._entries.clear()
         empty_cache()
+
+
+def _release() -> None:
+    """Give the memory of evicted models back.
+
+    Loads freeze their objects out of the collector's view (preload.paused_gc);
+    unfreezing and collecting once here frees whatever cycles an evicted model
+    was part of.  Evictions are rare, so the one full collection is affordable.
+    """
+    gc.unfreeze()
+    gc.collect()
+    empty_cache()
 
 
 def torch_module_size(model: Any) -> int:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -71,3 +72,48 @@ def test_probe_names_the_hardware_without_torch():
     assert hw.devices[:2] == ("auto", "cpu")
     assert devices.memory_in_use() > 10 * 1024 * 1024
     assert devices.format_bytes(1536 * 1024 * 1024) == "1.5 GB"
+
+
+def test_estimate_frees_the_budget_before_loading():
+    cache = ModelCache(budget_bytes=100)
+    cache.get("a", lambda: "a", size=lambda v: 60)
+
+    def load_b():
+        assert "a" not in cache  # evicted before b's loader ran, not after
+        return "b"
+
+    assert cache.get("b", load_b, size=lambda v: 60, estimate=60) == "b"
+    assert cache.keys() == ["b"]
+    cache.get("c", lambda: "c", size=lambda v: 30, estimate=30)  # b + c fit: b stays
+    assert cache.keys() == ["b", "c"]
+    cache.get("b", lambda: "never")  # b is now the most recently used
+    cache.get("d", lambda: "d", size=lambda v: 20, estimate=20)  # only c (least recent) goes
+    assert cache.keys() == ["b", "d"]
+
+
+def test_estimate_without_budget_evicts_nothing():
+    cache = ModelCache()
+    cache.get("a", lambda: "a", size=lambda v: 10**12)
+    cache.get("b", lambda: "b", size=lambda v: 10**12, estimate=10**12)
+    assert cache.keys() == ["a", "b"]
+
+
+def test_stale_conversion_folders_of_ended_processes_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    from studio.core.engines.writing_convert import converted_dir, remove_stale_partials
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    sha = "ab" * 32
+    parent = converted_dir(sha, tmp_path).parent
+    dead = parent / f"{sha}.partial-{ended.pid}-123"
+    alive = parent / f"{sha}.partial-{os.getpid()}-456"
+    other = parent / f"{'cd' * 32}.partial-{ended.pid}-123"  # another model's: not ours to judge
+    for folder in (dead, alive, other):
+        folder.mkdir(parents=True)
+        (folder / "model.safetensors").write_bytes(b"x" * 100)
+    assert remove_stale_partials(sha, root=tmp_path) == [dead]
+    assert not dead.exists() and alive.is_dir() and other.is_dir()
+    assert remove_stale_partials("ef" * 32, root=tmp_path / "none") == []  # no folder yet

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,16 +13,13 @@ import pytest
 from studio.core.cache import ModelCache
 from studio.core.engines import writing
 from studio.core.engines.writing import (
-    TextAssembler,
     WriteRequest,
     WriteResult,
-    fit_context,
     model_info,
     pick_backend,
     run,
     validate,
 )
-from studio.core.engines.writing_llama import NoRepeatNGram, gguf_metadata
 from studio.core.jobs import (
     Cancelled,
     CancelToken,
@@ -33,6 +31,7 @@ from studio.core.jobs import (
     UserError,
 )
 from studio.core.models import LocalModel
+from tests.fixtures.tiny_gguf import build_tiny_gguf
 from tests.fixtures.tiny_gpt2 import build_tiny_gpt2
 
 
@@ -164,18 +163,6 @@ def test_stop_strings_cut_the_text(plain, cache):
     assert len(res.token_ids[0]) < len(result(req, cache).token_ids[0])  # generation ended early
 
 
-def test_text_assembler_holds_back_possible_stop_prefixes():
-    asm = TextAssembler(("END", "\n\n"))
-    assert asm.feed("abc E") == "abc "
-    assert asm.feed("N") == ""
-    assert asm.feed("x") == "ENx"
-    assert asm.feed("y\n") == "y"
-    assert asm.feed("\nz") == ""
-    assert asm.stopped and asm.text == "abc ENxy" and asm.feed("more") == ""
-    tail = TextAssembler(("END",))
-    assert tail.feed("the E") == "the " and tail.flush() == "E" and tail.text == "the E"
-
-
 def test_cancel_inside_the_stream_keeps_the_partial_text(plain, cache):
     cancel = CancelToken()
     req = WriteRequest("Hi", model=plain, max_new_tokens=120, seed=1)
@@ -212,13 +199,12 @@ def test_long_prompt_truncated_from_the_left(plain, cache):
     assert res.truncated and res.prompt_tokens == 108 and len(res.token_ids[0]) <= 20
 
 
-def test_fit_context_rules():
-    b = fit_context(list(range(10)), WriteRequest("x", max_new_tokens=5), 100)
-    assert (b.new_tokens, b.truncated, b.notices) == (5, False, ())
-    b = fit_context(list(range(90)), WriteRequest("x", max_new_tokens=20), 100)
-    assert b.ids == list(range(10, 90)) and b.truncated
-    b = fit_context(list(range(10)), WriteRequest("x", max_new_tokens=500), 100)
-    assert b.new_tokens == 99 and b.ids == [9] and len(b.notices) == 2
+def test_huge_max_new_tokens_keeps_the_prompt(plain, cache):
+    evs = events(WriteRequest("Hello there", model=plain, max_new_tokens=1000, seed=1), cache)
+    res = evs[-1].value
+    assert res.prompt_tokens == 11 and not res.truncated and len(res.token_ids[0]) <= 117
+    assert [e.message for e in evs if isinstance(e, Notice)] == [
+        "Generating at most 117 new tokens: the prompt uses 11 of the model's 128-token context."]
 
 
 def test_chat_template_used_when_present(chatty, plain, cache):
@@ -310,37 +296,6 @@ def test_pick_backend_and_model_info(tmp_path, plain, chatty, monkeypatch):
     assert model_info(plain).chat is False
 
 
-def test_no_repeat_ngram_processor_bans_like_transformers():
-    proc = NoRepeatNGram(2)
-    scores = np.zeros(10, dtype=np.float32)
-    out = proc(np.array([1, 2, 3, 1], dtype=np.intc), scores.copy())
-    assert np.isinf(out[2]) and np.isfinite(np.delete(out, 2)).all()  # "1 2" seen: ban 2 after 1
-    out = proc(np.array([1, 2, 3, 1, 4, 3], dtype=np.intc), scores.copy())
-    assert np.isinf(out[1]) and np.isfinite(np.delete(out, 1)).all()  # "3 1" seen
-
-
-def test_gguf_metadata_reads_only_the_header(tmp_path):
-    import gguf
-    path = tmp_path / "t.gguf"
-    w = gguf.GGUFWriter(str(path), "llama")
-    w.add_context_length(777)
-    w.add_chat_template("{{ messages }}")
-    w.add_token_list(["a", "b", "c"])
-    w.add_token_scores([0.0, 1.0, 2.0])
-    w.add_name("tiny")
-    w.add_tensor("w", np.zeros((2, 2), dtype=np.float32))
-    w.write_header_to_file()
-    w.write_kv_data_to_file()
-    w.write_tensors_to_file()
-    w.close()
-    meta = gguf_metadata(path)
-    assert (meta.architecture, meta.context, meta.chat_template, meta.name) == (
-        "llama", 777, "{{ messages }}", "tiny")
-    (tmp_path / "bad.gguf").write_bytes(b"nope")
-    with pytest.raises(UserError, match="not a GGUF"):
-        gguf_metadata(tmp_path / "bad.gguf")
-
-
 def test_pickled_weights_are_refused(tmp_path, plain):
     import shutil
 
@@ -351,3 +306,85 @@ def test_pickled_weights_are_refused(tmp_path, plain):
     last = events(WriteRequest(prompt="hi", model=str(folder), max_new_tokens=2), ModelCache())[-1]
     assert isinstance(last, Failed) and last.user_error
     assert "safetensors" in last.message
+
+
+# ---- a character cut off at the end ----------------------------------------------------------
+
+
+# ---- bad files and devices -----------------------------------------------------------------
+
+
+def test_corrupt_gguf_on_transformers_is_a_user_error(tmp_path):
+    path = tmp_path / "x.gguf"
+    path.write_bytes(b"\0" + np.random.default_rng(0).bytes(4095))
+    last = events(WriteRequest("Hi", model=str(path), backend="transformers"), ModelCache())[-1]
+    assert isinstance(last, Failed) and last.user_error, last
+    assert "not a GGUF file" in last.message
+
+
+def test_llama_on_a_missing_gpu_is_a_user_error(tmp_path, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    req = WriteRequest("Hi", model=str(build_tiny_gguf(tmp_path / "t.gguf")), backend="llama.cpp",
+                       device="cuda")
+    evs = events(req, ModelCache())
+    assert isinstance(evs[-1], Failed) and evs[-1].user_error and "CUDA" in evs[-1].message
+    assert not [e for e in evs if isinstance(e, Notice)]  # no silent fallback to the CPU
+
+
+def test_gguf_conversion_shows_its_own_message(tmp_path, plain, monkeypatch):
+    from studio.core.engines import writing_hf
+
+    converted = []
+
+    def fake_convert(gguf, sha, root=None):
+        converted.append(sha)
+        return Path(plain), True
+
+    monkeypatch.setattr(writing_hf, "ensure_converted", fake_convert)
+    gguf = build_tiny_gguf(tmp_path / "t.gguf")
+    req = WriteRequest("Hi", model=str(gguf), backend="transformers", max_new_tokens=3)
+    evs = events(req, ModelCache())
+    assert isinstance(evs[-1], Result) and len(converted) == 1
+    progress = [e for e in evs if isinstance(e, Progress)]
+    assert [e.message for e in progress][-1].startswith("Converting the GGUF model")
+    assert "Loading model…" not in [e.message for e in progress]
+    assert progress[-1].fraction is None
+
+
+def test_engines_tell_the_cache_what_a_load_will_take(tmp_path, plain, monkeypatch):
+    from studio.core.engines import writing_hf
+
+    class Recording(ModelCache):
+        def get(self, key, loader, size=None, estimate=None):
+            estimates.append(estimate)
+            return super().get(key, loader, size, estimate)
+
+    estimates: list = []
+    folder_bytes = sum(f.stat().st_size for f in Path(plain).glob("*.safetensors"))
+    assert isinstance(events(WriteRequest("Hi", model=plain, max_new_tokens=2), Recording())[-1],
+                      Result)
+    monkeypatch.setattr(writing_hf, "ensure_converted", lambda g, s, r=None: (Path(plain), True))
+    gguf = str(build_tiny_gguf(tmp_path / "t.gguf"))
+    assert isinstance(events(WriteRequest("Hi", model=gguf, backend="transformers",
+                                          max_new_tokens=2), Recording())[-1], Result)
+    assert estimates == [folder_bytes, 6 * 4]  # GGUF: its weights as fp32
+
+
+# ---- parameters that do not apply ----------------------------------------------------------
+
+
+def test_early_stopping_without_beams_says_it_does_nothing(plain, cache):
+    note = "Early stopping applies to beam search only; it has no effect while sampling."
+    evs = events(WriteRequest("Hi", model=plain, max_new_tokens=3, early_stopping=True), cache)
+    assert isinstance(evs[-1], Result) and note in [e.message for e in evs if isinstance(e, Notice)]
+    beams = events(WriteRequest("Hi", model=plain, max_new_tokens=3, early_stopping=True,
+                                num_beams=2, do_sample=False), cache)
+    assert isinstance(beams[-1], Result) and not any(isinstance(e, Notice) for e in beams)
+
+
+def test_chat_mode_returns_every_sequence(chatty, cache):
+    res = result(WriteRequest("Hi", model=chatty, mode="chat", max_new_tokens=4,
+                              num_return_sequences=3, seed=2), cache)
+    assert res.chat and len(res.texts) == 3 and len(res.token_ids) == 3

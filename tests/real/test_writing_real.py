@@ -8,9 +8,9 @@ import re
 import pytest
 
 from studio.core.cache import ModelCache
-from studio.core.engines import writing_hf
+from studio.core.engines import writing_convert
 from studio.core.engines.writing import WriteRequest, WriteResult, run
-from studio.core.jobs import Cancelled, CancelToken, Result, Token
+from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Result, Token
 from studio.core.models import resolve
 
 pytestmark = pytest.mark.real
@@ -105,13 +105,45 @@ def test_gguf_conversion_is_cached_and_reused(cache):
     write(cache, "transformers", max_new_tokens=2, do_sample=False)  # converts at most once
     local = resolve("smollm2-135m-instruct", "writing")
     sha = next(iter(local.entry.files.values()))
-    folder = writing_hf.converted_dir(sha)
-    assert (folder / writing_hf.MARKER).is_file() and (folder / "model.safetensors").is_file()
+    folder = writing_convert.converted_dir(sha)
+    assert (folder / writing_convert.MARKER).is_file() and (folder / "model.safetensors").is_file()
     assert (folder / "tokenizer.json").is_file() and (folder / "config.json").is_file()
-    before = writing_hf.conversions
-    assert writing_hf.ensure_converted(local.main_path, sha) == (folder, False)
+    before = writing_convert.conversions
+    assert writing_convert.ensure_converted(local.main_path, sha) == (folder, False)
     fresh = ModelCache()  # a new process-like cache: loads again, from the converted folder
     res, _ = write(fresh, "transformers", max_new_tokens=2, do_sample=False)
-    assert fresh.loads == 1 and writing_hf.conversions == before
+    assert fresh.loads == 1 and writing_convert.conversions == before
     again, _ = write(fresh, "transformers", max_new_tokens=2, do_sample=False)
     assert fresh.loads == 1 and again.texts == res.texts
+
+
+def test_llama_on_a_missing_gpu_is_a_user_error(cache, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)  # as on this machine
+    req = WriteRequest(PROMPT, device="cuda", backend="llama.cpp", model="smollm2-135m-instruct")
+    evs = list(run(req, CancelToken(), cache))
+    assert isinstance(evs[-1], Failed) and evs[-1].user_error, evs[-1]
+    assert "CUDA" in evs[-1].message and not [e for e in evs if isinstance(e, Notice)]
+
+
+def test_llama_build_without_gpu_offload_falls_back_to_the_cpu(monkeypatch):
+    import llama_cpp
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)  # the GPU exists...
+    monkeypatch.setattr(llama_cpp, "llama_supports_gpu_offload", lambda: False)  # ...llama can't
+
+    class Recording(ModelCache):
+        def get(self, key, loader, size=None, estimate=None):
+            estimates.append(estimate)
+            return super().get(key, loader, size, estimate)
+
+    estimates: list = []
+    req = WriteRequest(PROMPT, device="cuda", backend="llama.cpp", max_new_tokens=4)
+    evs = list(run(req, CancelToken(), Recording()))
+    assert isinstance(evs[-1], Result) and evs[-1].value.texts[0]
+    notes = [e.message for e in evs if isinstance(e, Notice)]
+    assert notes == ["This llama.cpp build has no cuda support; running on the CPU."]
+    local = resolve("smollm2-135m-instruct", "writing")
+    assert estimates == [local.main_path.stat().st_size]  # the file llama.cpp maps

@@ -23,6 +23,9 @@ from ..devices import DEVICES, DTYPES
 from ..jobs import Cancelled, CancelToken, Event, Notice, Result, UserError, drive
 from ..models import LocalModel, resolve
 
+# Re-exported for the backends and callers; their home is writing_text.
+from .writing_text import Budget, TextAssembler, fit_context  # noqa: F401
+
 LLAMA = "llama.cpp"
 HF = "transformers"
 BACKENDS = ("auto", LLAMA, HF)
@@ -162,51 +165,6 @@ def derive_seed(seed: int, index: int) -> int:
     return seed if index == 0 else (seed + index * 0x9E3779B9) % 2**32
 
 
-class TextAssembler:
-    """Builds one sequence's text from streamed pieces, cutting at the first stop string.
-
-    Text that could be the start of a stop string is held back, so nothing that
-    is later cut away is ever streamed.
-    """
-
-    def __init__(self, stop: tuple[str, ...] = ()) -> None:
-        self.stop = tuple(stop)
-        self.text = ""
-        self._pending = ""
-        self.stopped = False
-
-    def feed(self, piece: str) -> str:
-        """Add ``piece``; return the text that is safe to show now."""
-        if self.stopped or not piece:
-            return ""
-        pending = self._pending + piece
-        if not self.stop:
-            self._pending = ""
-            return self._emit(pending)
-        hits = [i for i in (pending.find(s) for s in self.stop) if i >= 0]
-        if hits:
-            self.stopped = True
-            self._pending = ""
-            return self._emit(pending[: min(hits)])
-        hold = 0
-        for s in self.stop:
-            for k in range(min(len(s) - 1, len(pending)), hold, -1):
-                if pending.endswith(s[:k]):
-                    hold = k
-                    break
-        self._pending = pending[len(pending) - hold:] if hold else ""
-        return self._emit(pending[: len(pending) - hold])
-
-    def flush(self) -> str:
-        """End of the sequence: release held-back text (it was no stop string)."""
-        out, self._pending = ("" if self.stopped else self._pending), ""
-        return self._emit(out)
-
-    def _emit(self, text: str) -> str:
-        self.text += text
-        return text
-
-
 def chat_messages(req: WriteRequest) -> list[dict[str, str]]:
     messages = [{"role": "system", "content": req.system}] if req.system.strip() else []
     messages += [{"role": role, "content": text} for role, text in req.history]
@@ -220,42 +178,6 @@ def use_chat(req: WriteRequest, has_template: bool, name: str) -> bool:
     if req.mode == "chat" and not has_template:
         raise UserError(f"The model {name!r} has no chat template; use completion mode.")
     return has_template
-
-
-@dataclass(frozen=True)
-class Budget:
-    ids: list[int]  # prompt ids after truncation
-    new_tokens: int
-    truncated: bool
-    notices: tuple[str, ...]
-
-
-def fit_context(ids: list[int], req: WriteRequest, context: int) -> Budget:
-    """New-token count from max_new_tokens/max_length, then left-truncate to fit the context.
-
-    When both limits are set, the tighter one wins.
-    """
-    notices: list[str] = []
-    want = req.max_new_tokens if req.max_new_tokens is not None else context
-    if req.max_length is not None:
-        room = req.max_length - len(ids)
-        if room < 1:
-            raise UserError(
-                f"max_length ({req.max_length}) leaves no room for new tokens after the "
-                f"{len(ids)}-token prompt; raise max_length or use max_new_tokens."
-            )
-        want = min(want, room)
-    if want > context - 1:
-        want = context - 1
-        notices.append(f"Generating at most {want} new tokens: the model's context is "
-                       f"{context} tokens.")
-    truncated = len(ids) + want > context
-    if truncated:
-        keep = context - want
-        ids = ids[-keep:]
-        notices.append(f"Prompt truncated to the last {keep} tokens to fit the model's context "
-                       f"({context} tokens, {want} kept for new text).")
-    return Budget(list(ids), want, truncated, tuple(notices))
 
 
 @dataclass
@@ -348,6 +270,8 @@ def _job(req: WriteRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[
     backend = pick_backend(local, req.device, req.backend, req.needs_beams)
     if req.backend == "auto" and backend == HF and local.is_gguf and req.needs_beams:
         yield Notice("Beam search runs on the transformers backend (llama.cpp has none).")
+    if req.early_stopping and not req.needs_beams:
+        yield Notice("Early stopping applies to beam search only; it has no effect while sampling.")
     if backend == LLAMA:
         from . import writing_llama as impl
     else:

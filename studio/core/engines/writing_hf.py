@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-import os
 import queue
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -23,13 +21,10 @@ from typing import Any
 
 from ..cache import ModelCache, torch_module_size
 from ..jobs import CancelToken, Event, Progress, Token, UserError
-from ..models import LocalModel, sha256_file
-from ..paths import cache_dir
+from ..models import LocalModel
 from .writing import HF, Outcome, TextAssembler, WriteRequest, chat_messages, derive_seed
-
-MARKER = ".complete"
-conversions = 0  # GGUF -> safetensors conversions run in this process (tests read it)
-
+from .writing_convert import ensure_converted, gguf_sha, is_converted, quiet_transformers
+from .writing_text import drop_incomplete_tail
 
 # ---- metadata without loading ---------------------------------------------------------------
 
@@ -58,65 +53,6 @@ def folder_metadata(folder: Path) -> tuple[bool, int]:
         except (OSError, ValueError):
             pass
     return chat, _context_of(config.get("text_config", config))
-
-
-# ---- GGUF -> safetensors, once -------------------------------------------------------------
-
-
-def _gguf_sha(local: LocalModel) -> str:
-    if local.entry is not None:  # bundled files were verified against this sum by resolve()
-        for key, sha in local.entry.files.items():
-            if key.rsplit("/", 1)[-1] == local.file:
-                return sha
-    return sha256_file(local.main_path)
-
-
-def converted_dir(sha: str, root: Path | None = None) -> Path:
-    return (root or cache_dir()) / "converted" / sha
-
-
-def ensure_converted(gguf: Path, sha: str, root: Path | None = None) -> tuple[Path, bool]:
-    """Folder holding ``gguf`` as safetensors + tokenizer; (folder, True if converted now).
-
-    transformers dequantises a GGUF in ~17 s and cannot save such a model, so the
-    state dict goes into a fresh model of the same config, which is saved.  The
-    marker is written last and the folder renamed into place, so a half-written
-    conversion is never used.
-    """
-    global conversions
-    target = converted_dir(sha, root)
-    if (target / MARKER).is_file():
-        return target, False
-    import torch
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    _quiet()
-    tmp = target.with_name(f"{target.name}.partial-{os.getpid()}-{threading.get_ident()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
-        tmp.mkdir(parents=True)
-        tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name,
-                                            local_files_only=True)
-        src = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name,
-                                                   dtype=torch.float32, local_files_only=True)
-        config = src.config
-        for attr in ("quantization_config",):
-            if hasattr(config, attr):
-                delattr(config, attr)
-        fresh = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
-        fresh.load_state_dict(src.state_dict())
-        fresh.generation_config = src.generation_config
-        fresh.save_pretrained(tmp, safe_serialization=True)
-        tok.save_pretrained(tmp)
-        (tmp / MARKER).write_text(gguf.name, encoding="utf-8")
-        if (target / MARKER).is_file():  # another process finished first: keep theirs
-            return target, False
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(tmp, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    conversions += 1
-    return target, True
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -150,17 +86,10 @@ class HFSession:
             return (yield from _generate(self, ids, new_tokens, req, seed, cancel))
 
 
-def _quiet() -> None:
-    # transformers 5 draws tqdm bars on stderr for every load; the CLI/UI show Progress instead
-    from transformers.utils import logging
-
-    logging.disable_progress_bar()
-
-
 def _load_folder(folder: Path, device: str, dtype) -> HFSession:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    _quiet()
+    quiet_transformers()
 
     if not (folder / "config.json").is_file():
         raise UserError(f"{folder} is not a transformers model folder (config.json missing).")
@@ -203,11 +132,14 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
     device = resolve_device(req.device)
     dtype = resolve_dtype(req.dtype, device)
     key = (HF, str(local.main_path), device, str(dtype))
+    sha: list[str] = []  # of the GGUF, computed once (hashing a local file reads all of it)
 
     def loader() -> HFSession:
         folder = local.path
         if local.is_gguf:
-            folder, _ = ensure_converted(local.main_path, _gguf_sha(local))
+            if not sha:
+                sha.append(gguf_sha(local))
+            folder, _ = ensure_converted(local.main_path, sha[0])
         return _load_folder(folder, device, dtype)
 
     def size(session: HFSession) -> int:
@@ -215,11 +147,29 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
 
     if key in cache:
         return cache.get(key, loader, size)
-    if local.is_gguf and not (converted_dir(_gguf_sha(local)) / MARKER).is_file():
-        yield Progress("Converting the GGUF model for transformers (once, ~20 s)…")
-    yield Progress("Loading model…")
+    if local.is_gguf:
+        from .writing_llama import gguf_metadata
+
+        # A file that is no GGUF at all is bad input (UserError), not a converter ValueError.
+        meta = gguf_metadata(local.main_path)
+        sha.append(gguf_sha(local))
+        # The model transformers builds (and the fp32 folder it is converted to once) holds
+        # every weight dequantised, so the exact size is weights x bytes per weight; the GGUF's
+        # own size says little (Q4 is ~6x smaller than fp32).  Without a tensor count, assume
+        # 4-bit weights: two per byte of the file.
+        weights = meta.parameters or 2 * local.main_path.stat().st_size
+        estimate = weights * dtype.itemsize
+        if not is_converted(sha[0]):
+            yield Progress("Converting the GGUF model for transformers (once, ~20 s)…")
+        else:
+            yield Progress("Loading model…")
+    else:
+        # safetensors hold the weights as they will be loaded (over-estimated if a narrower
+        # dtype was chosen than the files use: the budget then frees a little too much).
+        estimate = sum(f.stat().st_size for f in local.path.glob("*.safetensors"))
+        yield Progress("Loading model…")
     with paused_gc():
-        return cache.get(key, loader, size)
+        return cache.get(key, loader, size, estimate=estimate or None)
 
 
 # ---- generation ----------------------------------------------------------------------------
@@ -243,10 +193,11 @@ class IncrementalDecoder:
         return ""
 
     def flush(self) -> str:
+        """The text held back at the end, less a last character whose bytes were cut off."""
         before = self.decode(self.ids[self.prefix:self.read])
         text = self.decode(self.ids[self.prefix:])
         self.prefix = self.read = len(self.ids)
-        return text[len(before):]
+        return drop_incomplete_tail(text[len(before):])
 
 
 def _criteria_base():
@@ -340,7 +291,8 @@ def _generate(s: HFSession, ids: list[int], new_tokens: int, req: WriteRequest, 
             while row and row[-1] in s.eos_ids | {s.pad_id}:
                 row.pop()  # finished beams are padded
             assembler = TextAssembler(req.stop)
-            text = assembler.feed(s.tokenizer.decode(row, skip_special_tokens=True))
+            text = assembler.feed(drop_incomplete_tail(
+                s.tokenizer.decode(row, skip_special_tokens=True)))
             text += assembler.flush()
             texts.append(text)
             all_ids.append(tuple(row))

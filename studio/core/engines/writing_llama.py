@@ -8,7 +8,7 @@ add a no-repeat-n-gram logits processor.
 
 from __future__ import annotations
 
-import codecs
+import math
 import os
 import struct
 import threading
@@ -31,6 +31,7 @@ from .writing import (
     chat_messages,
     derive_seed,
 )
+from .writing_text import Utf8Stream
 
 # ---- GGUF header (metadata only) -----------------------------------------------------------
 # gguf.GGUFReader parses every tokenizer array (~4 s here); the UI only needs two keys.
@@ -45,21 +46,25 @@ class GGUFMeta:
     context: int  # training context length (0 when unknown)
     chat_template: str
     name: str
+    parameters: int = 0  # weights over all tensors (from the tensor infos after the header)
 
 
 def gguf_metadata(path: Path) -> GGUFMeta:
     """Read the key/value header of a GGUF file, skipping arrays without decoding them."""
     values: dict[str, Any] = {}
+    parameters = 0
     try:
         with open(path, "rb") as fh:
             if fh.read(4) != b"GGUF":
                 raise UserError(f"{path.name} is not a GGUF file.")
-            version, _tensors, count = struct.unpack("<IQQ", fh.read(20))
+            version, tensors, count = struct.unpack("<IQQ", fh.read(20))
             if version < 2:
                 raise UserError(f"{path.name} uses GGUF version {version}, which is too old.")
 
             def string() -> str:
                 (n,) = struct.unpack("<Q", fh.read(8))
+                if n > 1 << 26:  # a corrupt length: do not try to allocate it
+                    raise struct.error(f"a string of {n} bytes")
                 return fh.read(n).decode("utf-8", errors="replace")
 
             def value(kind: int, keep: bool):
@@ -80,13 +85,20 @@ def gguf_metadata(path: Path) -> GGUFMeta:
                 key = string()
                 (kind,) = struct.unpack("<I", fh.read(4))
                 values[key] = value(kind, True)
-    except (OSError, struct.error, KeyError) as exc:
+            for _ in range(tensors):  # name, n_dims, dims, type, offset
+                fh.seek(struct.unpack("<Q", fh.read(8))[0], 1)
+                (n_dims,) = struct.unpack("<I", fh.read(4))
+                if n_dims > 8:
+                    raise struct.error(f"a tensor with {n_dims} dimensions")
+                parameters += math.prod(struct.unpack(f"<{n_dims}Q", fh.read(8 * n_dims)))
+                fh.seek(12, 1)
+    except (OSError, struct.error, KeyError, OverflowError, ValueError) as exc:
         raise UserError(f"Could not read the GGUF file {path}: {exc}") from exc
     arch = str(values.get("general.architecture") or "")
     context = values.get(f"{arch}.context_length")
     return GGUFMeta(arch, int(context) if isinstance(context, int) else 0,
                     str(values.get("tokenizer.chat_template") or ""),
-                    str(values.get("general.name") or path.stem))
+                    str(values.get("general.name") or path.stem), parameters)
 
 
 # ---- logits processor ----------------------------------------------------------------------
@@ -216,20 +228,21 @@ class LlamaSession:
             logits_processor=procs,
         )
         vocab = llm._model.vocab
-        utf8 = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        utf8 = Utf8Stream()
         try:
             for token in tokens:
                 if llama_cpp.llama_vocab_is_eog(vocab, token):
                     break
                 out.append(token)
-                piece = assembler.feed(utf8.decode(llm.detokenize([token])))
+                piece = assembler.feed(utf8.push(llm.detokenize([token])))
                 if piece:
                     yield piece
                 if assembler.stopped or len(out) >= new_tokens or cancel.cancelled:
                     break
         finally:
             tokens.close()
-        tail = assembler.feed(utf8.decode(b"", final=True)) + assembler.flush()
+        # A character cut off by max_new_tokens or a cancel is dropped, not shown as U+FFFD.
+        tail = assembler.feed(utf8.finish()) + assembler.flush()
         if tail:
             yield tail
 
@@ -249,7 +262,7 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
     """Generator: yields Progress/Notice while loading, returns a LlamaSession."""
     import sys
 
-    from ..preload import paused_gc, preload
+    from ..preload import paused_gc, preload, preload_torch_stack
 
     if "llama_cpp" not in sys.modules:
         with paused_gc():
@@ -258,9 +271,15 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
     import llama_cpp
 
     path = local.main_path
+    if req.device not in ("auto", "cpu"):  # chosen explicitly: it must exist (UserError, as on HF)
+        from ..devices import resolve_device
+
+        with paused_gc():
+            preload_torch_stack()
+            resolve_device(req.device)
     kind = _device_kind(req.device)
     gpu_layers = 0
-    if kind != "cpu":
+    if kind != "cpu":  # the GPU exists; this llama.cpp build may still lack offload to it
         if llama_cpp.llama_supports_gpu_offload():
             gpu_layers = -1
         else:
@@ -280,5 +299,5 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
     if key in cache:
         return cache.get(key, loader, size)
     yield Progress("Loading model…")
-    with paused_gc():
-        return cache.get(key, loader, size)
+    with paused_gc():  # llama.cpp maps the file: its size is what the model will take
+        return cache.get(key, loader, size, estimate=os.path.getsize(path))
