@@ -98,7 +98,7 @@ class ModelCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
-        empty_cache()
+        _release()
 
 
 def _release() -> None:
