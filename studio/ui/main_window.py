@@ -19,6 +19,7 @@ from .tabs.painting import PaintingTab
 from .tabs.transcription import TranscriptionTab
 from .tabs.voice import VoiceTab
 from .tabs.writing import WritingTab
+from .widgets.drop_zone import local_paths
 from .worker import JobRunner
 
 log = logging.getLogger(__name__)
@@ -149,16 +150,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(page)
             page.open_file(path)
 
-    @staticmethod
-    def _dropped_paths(mime) -> list[str]:
-        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
-
     def dragEnterEvent(self, event) -> None:
-        if self._dropped_paths(event.mimeData()):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        paths = self._dropped_paths(event.mimeData())
+        paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.open_files(paths)

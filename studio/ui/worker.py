@@ -81,7 +81,6 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.name = name
         self._tokens: dict[int, CancelToken] = {}
-        self._current: int | None = None
         # No parent: the window being deleted must never delete a running thread.
         self._thread = QThread()
         self._thread.setObjectName(f"worker-{name}")
@@ -96,10 +95,6 @@ class JobRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._tokens)
-
-    @property
-    def current_job(self) -> int | None:
-        return self._current
 
     def submit(self, fn: JobFn) -> int:
         """Queue ``fn`` to run in the worker thread; returns the job id."""
@@ -146,7 +141,6 @@ class JobRunner(QObject):
     def _on_event(self, job_id: int, ev: object) -> None:
         match ev:
             case _Started():
-                self._current = job_id
                 self.started.emit(job_id)
                 return
             case Progress():
@@ -170,8 +164,6 @@ class JobRunner(QObject):
 
     def _finish(self, job_id: int, signal: Signal, ev: object) -> None:
         self._tokens.pop(job_id, None)
-        if self._current == job_id:
-            self._current = None
         signal.emit(job_id, ev)
         self.finished.emit(job_id)
         if not self._tokens:

@@ -264,11 +264,12 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache) -> Iterator[Ev
 
     from ..preload import paused_gc, preload, preload_torch_stack
 
-    if "llama_cpp" not in sys.modules:
+    if "llama_cpp" not in sys.modules:  # first use: keep the UI thread responsive
         with paused_gc():
-            preload("llama_cpp")  # dlopen with the GIL released, so the UI thread keeps running
+            preload("llama_cpp")  # dlopen with the GIL released
             import llama_cpp
-    import llama_cpp
+    else:
+        import llama_cpp
 
     path = local.main_path
     if req.device not in ("auto", "cpu"):  # chosen explicitly: it must exist (UserError, as on HF)

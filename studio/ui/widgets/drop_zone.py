@@ -6,6 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 
+def local_paths(mime) -> list[str]:
+    """Local file paths carried by a drag (every drop target in the app reads them so)."""
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+
+
 class DropZone(QFrame):
     files_dropped = Signal(list)
 
@@ -22,19 +29,14 @@ class DropZone(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
 
-    def _paths(self, mime) -> list[str]:
-        if not mime.hasUrls():
-            return []
-        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-
     def dragEnterEvent(self, event) -> None:
-        if self._paths(event.mimeData()):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event) -> None:
-        paths = self._paths(event.mimeData())
+        paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)

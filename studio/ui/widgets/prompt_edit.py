@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
+from .drop_zone import local_paths
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -33,12 +35,10 @@ class PromptEdit(QPlainTextEdit):
         self.setAcceptDrops(True)
         self.setTabChangesFocus(True)
 
-    def _local_file(self, mime) -> str:
-        if mime.hasUrls():
-            for url in mime.urls():
-                if url.isLocalFile():
-                    return url.toLocalFile()
-        return ""
+    @staticmethod
+    def _local_file(mime) -> str:
+        paths = local_paths(mime)
+        return paths[0] if paths else ""
 
     def dragEnterEvent(self, event) -> None:
         if self._local_file(event.mimeData()):
