@@ -85,9 +85,10 @@ def run_gui(screenshot: str | None = None, tab: str | None = None,
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     store = SettingsStore(config_dir() / "settings.json")
-    install_translator(app, store.load().language)
+    settings = store.load()
+    install_translator(app, settings.language)  # before any widget exists
     sys.excepthook = CrashHandler(dialogs=not screenshot)
-    window = MainWindow(store, DraftStore(data_dir() / "drafts.json"))
+    window = MainWindow(store, DraftStore(data_dir() / "drafts.json"), settings=settings)
     if screenshot:
         window.persist = False  # a screenshot must not rewrite the user's settings or drafts
     if tab:

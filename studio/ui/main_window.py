@@ -29,12 +29,14 @@ class MainWindow(QMainWindow):
     settings_changed = Signal(object)
     hardware_ready = Signal(object)
 
-    def __init__(self, store: SettingsStore, drafts: DraftStore, probe_hardware: bool = True):
+    def __init__(self, store: SettingsStore, drafts: DraftStore, probe_hardware: bool = True,
+                 settings: Settings | None = None):
         super().__init__()
         self.store = store
         self.drafts = drafts
         self.persist = True  # False: closing saves nothing (screenshots, previews)
-        self.settings: Settings = store.load()
+        # Loaded once: a second load would no longer see (and report) a corrupt file.
+        self.settings: Settings = settings if settings is not None else store.load()
         self._apply_budget(self.settings)
         self.setWindowTitle(self.tr("AIGC Studio"))
         self.resize(1200, 780)

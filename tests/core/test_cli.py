@@ -103,3 +103,29 @@ def test_write_streams_to_stdout(tiny_gpt2):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
     assert "8 tokens" in proc.stderr and "seed 3" in proc.stderr
+
+
+def test_app_reports_a_corrupt_settings_file(tmp_path):
+    """The real start-up path keeps the warning (the file is read once, then set aside)."""
+    config = tmp_path / "c" / "aigc-studio"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("{broken", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from studio.ui import app as studio_app\n"
+        "from studio.ui.main_window import MainWindow\n"
+        "seen = []\n"
+        "orig = MainWindow.__init__\n"
+        "def init(self, *a, **k):\n"
+        "    orig(self, *a, **k)\n"
+        "    seen.append(self.statusBar().currentMessage())\n"
+        "MainWindow.__init__ = init\n"
+        "rc = studio_app.run_gui(screenshot=sys.argv[1])\n"
+        "print('WARNING-SHOWN' if 'reset to defaults' in seen[0] else 'NO-WARNING', rc)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d")}
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.png")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
+    assert "WARNING-SHOWN 0" in proc.stdout, proc.stdout + proc.stderr
+    assert (config / "settings.json.bad").exists()
