@@ -40,7 +40,6 @@ class Settings:
     memory_budget_gb: float = 0.0  # 0 = no limit
     offline: bool = False  # never touch the network (hub downloads refused)
     hf_endpoint: str = ""  # mirror, e.g. https://hf-mirror.com
-    trust_remote_code: tuple[str, ...] = ()  # model refs the user explicitly allowed
     # window state, kept here so one file restores the whole session
     geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
@@ -59,10 +58,6 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         merged = dict(default)
         merged.update({k: v for k, v in value.items() if k in catalog.TASKS and isinstance(v, str)})
         return merged
-    if name == "trust_remote_code":
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        return default
     allowed = {"device": DEVICES, "dtype": DTYPES, "writing_backend": WRITING_BACKENDS}
     if name in allowed and value not in allowed[name]:
         return default
@@ -126,7 +121,6 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = asdict(settings)
-        data["trust_remote_code"] = list(settings.trust_remote_code)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.path)  # atomic: a crash never leaves half a file

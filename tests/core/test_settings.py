@@ -9,7 +9,7 @@ from studio.core.settings import SCHEMA_VERSION, Settings, SettingsStore
 def test_round_trip(tmp_path):
     store = SettingsStore(tmp_path / "s.json")
     s = Settings(device="cpu", dtype="bfloat16", writing_backend="transformers",
-                 trust_remote_code=("some/model",), current_tab="voice")
+                 hf_endpoint="https://hf-mirror.com", current_tab="voice")
     s.models["writing"] = "/models/我的模型"
     store.save(s)
     loaded = store.load()
