@@ -1,16 +1,21 @@
 """Per-tab drafts (prompts, conversations, last outputs) that survive a restart.
 
 Kept apart from settings: drafts change on every keystroke and may be large,
-settings are small and edited rarely.  Writes are atomic.
+settings are small and edited rarely.  Writes are atomic.  A drafts file that
+cannot be read is kept as ``drafts.json.bad`` (it may hold a long prompt the
+user wants back) and the app starts with empty drafts and a visible warning.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
+
+from .atomic import atomic_write_text
+from .jsonfile import read_object
+from .messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -18,19 +23,19 @@ log = logging.getLogger(__name__)
 class DraftStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._data: dict[str, dict[str, Any]] | None = None
+        self.warning: Message | None = None
+        self._data: dict[str, Any] | None = None
 
-    def _load(self) -> dict[str, dict[str, Any]]:
+    def _load(self) -> dict[str, Any]:
         if self._data is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self._data = data if isinstance(data, dict) else {}
-            except FileNotFoundError:
-                self._data = {}
-            except (OSError, ValueError) as exc:
-                log.warning("drafts file %s unreadable (%s); starting empty", self.path, exc)
-                self._data = {}
+            self._data, self.warning = read_object(self.path)
+            if self.warning is not None:
+                log.warning("%s", self.warning)
         return self._data
+
+    def load(self) -> None:
+        """Read the file now (the window does, to show a warning before anything else)."""
+        self._load()
 
     def get(self, tab: str) -> dict[str, Any]:
         value = self._load().get(tab)
@@ -40,8 +45,4 @@ class DraftStore:
         self._load()[tab] = value
 
     def save(self) -> None:
-        data = self._load()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+        atomic_write_text(self.path, json.dumps(self._load(), ensure_ascii=False, indent=1))

@@ -1,25 +1,38 @@
 """Typed application settings, persisted as JSON with a schema version.
 
-Unknown keys are dropped, wrong types fall back to the default for that field,
-and an unreadable file falls back to defaults with a warning (never a crash).
+Every field is validated by value, not only by type: an out-of-range number,
+an infinite one, a geometry that is not base64, an unknown language all fall
+back to that field's default.  Unknown keys are dropped.  Whatever the file
+holds, ``load()`` returns usable settings; when something had to be reset, the
+original file is kept as ``settings.json.bad`` and ``warning`` says so.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
+import math
+import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from . import catalog
+from .atomic import atomic_write_text
 from .devices import DEVICES, DTYPES
+from .jsonfile import bad_copy, broken_warning, read_object, set_aside
+from .messages import Message, msg
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 WRITING_BACKENDS = ("auto", "llama.cpp", "transformers")
+LANGUAGES = ("", "en", "zh_CN")  # "" follows the system
+TABS = catalog.TASKS
+MAX_BUDGET_GB = 65536.0
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
+_MAX_TEXT = 4096  # a path, a URL, a model reference
 
 
 def _default_models() -> dict[str, str]:
@@ -40,6 +53,7 @@ class Settings:
     memory_budget_gb: float = 0.0  # 0 = no limit
     offline: bool = False  # never touch the network (hub downloads refused)
     hf_endpoint: str = ""  # mirror, e.g. https://hf-mirror.com
+    force_stop_after_s: float = 5.0  # after Stop, offer Force stop if the job is still running
     # window state, kept here so one file restores the whole session
     geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
@@ -49,78 +63,107 @@ class Settings:
     def model_for(self, task: str) -> str:
         return self.models.get(task) or _default_models().get(task, "")
 
-
-def _coerce(name: str, value: Any, default: Any) -> Any:
-    """Return ``value`` if it fits the field's type and allowed values, else ``default``."""
-    if name == "models":
-        if not isinstance(value, dict):
-            return default
-        merged = dict(default)
-        merged.update({k: v for k, v in value.items() if k in catalog.TASKS and isinstance(v, str)})
-        return merged
-    allowed = {"device": DEVICES, "dtype": DTYPES, "writing_backend": WRITING_BACKENDS}
-    if name in allowed and value not in allowed[name]:
-        return default
-    if isinstance(default, bool):
-        return value if isinstance(value, bool) else default
-    if isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-        return float(value) if ok else default
-    if isinstance(default, int):
-        return value if isinstance(value, int) and not isinstance(value, bool) else default
-    if isinstance(default, str):
-        return value if isinstance(value, str) else default
-    return default
+    @property
+    def memory_budget_bytes(self) -> int | None:
+        gb = self.memory_budget_gb
+        return int(gb * 1024**3) if gb > 0 else None
 
 
-def from_dict(data: dict[str, Any]) -> Settings:
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= _MAX_TEXT and "\x00" not in value
+
+
+def _number(low: float, high: float) -> Callable[[Any], bool]:
+    def ok(value: Any) -> bool:
+        return (isinstance(value, int | float) and not isinstance(value, bool)
+                and math.isfinite(value) and low <= value <= high)
+    return ok
+
+
+def _one_of(allowed) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, str) and value in allowed
+
+
+def _endpoint(value: Any) -> bool:
+    return _text(value) and (value == "" or re.fullmatch(r"https?://[^\s]+", value) is not None)
+
+
+def _window_blob(value: Any) -> bool:
+    return (isinstance(value, str) and len(value) < 1_000_000
+            and _BASE64.fullmatch(value) is not None)
+
+
+VALIDATORS: dict[str, Callable[[Any], bool]] = {
+    "device": _one_of(DEVICES),
+    "dtype": _one_of(DTYPES),
+    "writing_backend": _one_of(WRITING_BACKENDS),
+    "memory_budget_gb": _number(0.0, MAX_BUDGET_GB),
+    "offline": lambda value: isinstance(value, bool),
+    "hf_endpoint": _endpoint,
+    "force_stop_after_s": _number(1.0, 600.0),
+    "geometry": _window_blob,
+    "window_state": _window_blob,
+    "current_tab": _one_of(TABS),
+    "language": _one_of(LANGUAGES),
+}
+
+
+def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from parsed JSON, and the names of the fields that had to be reset."""
     base = Settings()
-    kwargs = {}
+    values: dict[str, Any] = {}
+    rejected: list[str] = []
     for f in fields(Settings):
-        if f.name in data:
-            kwargs[f.name] = _coerce(f.name, data[f.name], getattr(base, f.name))
-    kwargs["schema_version"] = SCHEMA_VERSION
-    return Settings(**{**asdict(base), **kwargs})
+        if f.name not in data or f.name == "schema_version":
+            continue
+        value = data[f.name]
+        if f.name == "models":
+            if not isinstance(value, dict):
+                rejected.append(f.name)
+                continue
+            models = dict(base.models)
+            for task, ref in value.items():
+                if task in catalog.TASKS and _text(ref):
+                    models[task] = ref
+                elif task in catalog.TASKS:
+                    rejected.append(f"models.{task}")
+            values["models"] = models
+        elif VALIDATORS[f.name](value):
+            values[f.name] = float(value) if isinstance(f.default, float) else value
+        else:
+            rejected.append(f.name)
+    return Settings(**{**asdict(base), **values, "schema_version": SCHEMA_VERSION}), rejected
 
 
 class SettingsStore:
-    """Load and save Settings at ``path`` (``<config dir>/settings.json``)."""
+    """Load and save Settings at ``path`` (``paths.settings_path()``)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.warning = ""  # set when the file could not be used; the UI shows it
+        self.warning: Message | None = None  # set when the file could not be used as is
 
     def load(self) -> Settings:
-        self.warning = ""
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        self.warning = None
+        data, problem = read_object(self.path)
+        if problem is not None:
+            self.warning = problem
+            log.warning("%s", problem)
             return Settings()
-        except OSError as exc:
-            return self._fallback(f"could not read {self.path}: {exc}")
-        try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            return self._fallback(f"{self.path} is not valid JSON ({exc})")
-        if not isinstance(data, dict):
-            return self._fallback(f"{self.path} does not hold a settings object")
         version = data.get("schema_version")
-        if isinstance(version, int) and version > SCHEMA_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
             log.warning("settings file is from a newer version (%s); reading what we know", version)
-        return from_dict(data)
+        settings, rejected = from_dict(data)
+        if rejected:
+            kept = set_aside(self.path, copy=True)
+            self.warning = broken_warning(self.path, msg(
+                "settings.invalid_values", "these values were not valid: {names}",
+                names=", ".join(rejected)), kept)
+            log.warning("%s", self.warning)
+        return settings
 
-    def _fallback(self, why: str) -> Settings:
-        self.warning = f"Settings were reset to defaults: {why}."
-        log.warning(self.warning)
-        try:  # keep the broken file for the user instead of overwriting it silently
-            self.path.replace(self.path.with_suffix(".json.bad"))
-        except OSError:
-            pass
-        return Settings()
+    @property
+    def bad_path(self) -> Path:
+        return bad_copy(self.path)
 
     def save(self, settings: Settings) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = asdict(settings)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)  # atomic: a crash never leaves half a file
+        atomic_write_text(self.path, json.dumps(asdict(settings), indent=2, ensure_ascii=False))
