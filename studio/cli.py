@@ -1,32 +1,51 @@
 """Headless CLI over the core engines. Never imports Qt (import-linter enforces it).
 
-Exit codes: 0 success, 2 bad input (UserError / argparse), 1 runtime failure.
-Errors are one message on stderr; ``--debug`` adds the traceback.
+Exit codes: 0 success, 2 bad input (UserError / argparse / unknown command),
+1 runtime failure, 130 interrupted, 141 stdout closed early (see ``run_command``).
+Errors are one message on stderr; ``--debug`` (accepted anywhere before a
+literal ``--``) adds the traceback.
+
+Every command module is imported here statically (``HANDLERS``), so
+import-linter sees them; they stay cheap to import (no heavy library at module
+level), which ``tests/core/test_cli_entry.py`` checks.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import difflib
+import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from studio.commands import CliError, bench, models, print_json, write
+from studio.core.catalog import TASKS
 from studio.core.devices import DEVICES, DTYPES
+from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MODEL
 from studio.core.jobs import UserError
 
+__all__ = [
+    "COMMANDS", "EXIT_BROKEN_PIPE", "HANDLERS", "TABS", "CliError", "build_parser", "main",
+    "parse_args", "print_error", "print_json", "run_command", "strip_debug", "unknown_command",
+]
+
+PROG = "aigc-studio"
 COMMANDS = ("write", "paint", "speak", "transcribe", "models", "bench")
 TABS = ("writing", "painting", "voice", "transcription")
-
-
-class CliError(Exception):
-    """A runtime failure already phrased for the user (exit code 1)."""
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "write": write.run,
+    "models": models.run,
+    "bench": bench.run,
+}
+# A process killed by SIGPIPE exits with 128 + 13: what `set -o pipefail` users expect.
+EXIT_BROKEN_PIPE = 141
+DEBUG = "--debug"
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device", choices=DEVICES, default="auto", help="compute device")
     p.add_argument("--dtype", choices=DTYPES, default="auto", help="tensor precision")
-    p.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
 def _int_at_least(low: int):
@@ -51,27 +70,31 @@ _non_negative_int = _int_at_least(0)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="aigc-studio",
+        prog=PROG,
         description="AIGC Studio: write, paint, speak and transcribe with local models. "
         "Run without a command to open the desktop app: aigc-studio [--tab NAME] [FILE ...] "
         "opens text, audio and image files in their tabs.",
     )
     parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="open the window, save a PNG of it and exit")
+                        help="open the window, save an image of it (.png, .jpg, ...) and exit")
     parser.add_argument("--tab", choices=TABS, help="tab to show first")
+    # Stripped from the command line before parsing (see strip_debug): listed here for --help.
+    parser.add_argument(DEBUG, action="store_true",
+                        help="show tracebacks on errors (allowed anywhere on the command line)")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     w = sub.add_parser("write", help="generate text with a language model")
     w.add_argument("--prompt", required=True, help="the prompt (or user message in chat mode)")
-    w.add_argument("--model", default="smollm2-135m-instruct",
+    w.add_argument("--model", default=DEFAULT_MODEL,
                    help="catalogue id, model folder, .gguf file or hub id")
     w.add_argument("--backend", choices=("auto", "llama.cpp", "transformers"), default="auto")
     w.add_argument("--mode", choices=("auto", "chat", "completion"), default="auto",
                    help="chat uses the model's chat template (auto: when it has one)")
     w.add_argument("--system", default="", help="system prompt (chat mode)")
     w.add_argument("--max-new-tokens", type=_positive_int, default=None,
-                   help="tokens to generate (default 256 unless --max-length is given)")
+                   help=f"tokens to generate (default {DEFAULT_MAX_NEW_TOKENS} unless "
+                   "--max-length is given)")
     w.add_argument("--max-length", type=_positive_int, default=None,
                    help="prompt plus new tokens, as in transformers")
     w.add_argument("--num-return-sequences", type=_positive_int, default=1)
@@ -83,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--num-beams", type=_positive_int, default=1)
     w.add_argument("--early-stopping", action="store_true", help="beam search stops early")
     w.add_argument("--greedy", action="store_true", help="no sampling")
-    w.add_argument("--stop", action="append", default=[],
-                   help="stop string (repeatable; \\n means a new line)")
+    w.add_argument("--stop", action="append", default=[], metavar="TEXT",
+                   help="stop strings, as in the app's Stop field: | separates them, \\n is a "
+                   "new line, \\t a tab, \\| a bar, \\\\ a backslash (repeatable)")
     w.add_argument("--seed", type=int, default=None)
     w.add_argument("--json", action="store_true", help="print one JSON object")
     _common(w)
@@ -132,25 +156,69 @@ def build_parser() -> argparse.ArgumentParser:
     ml.add_argument("--json", action="store_true")
     md = msub.add_parser("download", help="download a hub model into the local cache")
     md.add_argument("ref")
-    msub.add_parser("verify", help="check the sha256 of every built-in model")
-    m.add_argument("--debug", action="store_true")
+    msub.add_parser("verify", help="re-check the sha256 of every file of every built-in model")
 
     b = sub.add_parser("bench", help="measure engine speed against the plain libraries")
-    b.add_argument("--quick", action="store_true")
-    b.add_argument("--json", action="store_true")
-    b.add_argument("--debug", action="store_true")
+    b.add_argument("--quick", action="store_true", help="fewer rounds and tokens")
+    b.add_argument("--task", choices=TASKS,
+                   help=f"only this task's benchmarks (available: {', '.join(bench.TASKS)})")
+    b.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
-def run_command(args: argparse.Namespace) -> int:
-    """Run a parsed subcommand; turns errors into messages and exit codes."""
-    import importlib
+def strip_debug(argv: Sequence[str]) -> tuple[list[str], bool]:
+    """``argv`` without any ``--debug`` before a literal ``--``, and whether there was one.
 
+    So ``--debug`` works wherever it is typed: ``aigc-studio models list --debug``.
+    """
+    out: list[str] = []
+    found = False
+    for i, token in enumerate(argv):
+        if token == "--":
+            out.extend(argv[i:])
+            break
+        if token == DEBUG:
+            found = True
+        else:
+            out.append(token)
+    return out, found
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse a full command line (``--debug`` anywhere); argparse errors exit with 2."""
+    argv, debug = strip_debug(argv)
+    args = build_parser().parse_args(argv)  # its own output ignores a closed pipe
+    args.debug = debug
+    return args
+
+
+def unknown_command(word: str) -> str:
+    """The error for a first word that is neither a command nor a file."""
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    if close:
+        return f"unknown command {word!r} (did you mean {close[0]!r}?)"
+    if os.sep in word or "/" in word or "." in word.lstrip("."):
+        return f"unknown command {word!r} (and there is no such file)"
+    return f"unknown command {word!r}"
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; turns errors into messages and exit codes.
+
+    When stdout's reader goes away early (``aigc-studio models list | head -1``)
+    stdout is pointed at /dev/null and the command ends quietly with 141
+    (``EXIT_BROKEN_PIPE``), the status of a process killed by SIGPIPE, as a C
+    tool in the same pipeline would end: no BrokenPipeError, no traceback.
+    """
     try:
-        if args.command not in ("write", "models", "bench"):
+        handler = HANDLERS.get(args.command)
+        if handler is None:
             raise CliError(f"'aigc-studio {args.command}' is not implemented yet in this version.")
-        handler = importlib.import_module(f"studio.commands.{args.command}").run
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, while it can still be handled
+        return code
+    except BrokenPipeError:
+        return _stdout_gone()
     except UserError as exc:
         _error(str(exc), args)
         return 2
@@ -167,20 +235,32 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
 
 
+def print_error(message: str) -> None:
+    """The one line every CLI error is: ``aigc-studio: error: MESSAGE`` on stderr."""
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
 def _error(message: str, args: argparse.Namespace) -> None:
     if getattr(args, "debug", False):
         traceback.print_exc()
-    print(f"aigc-studio: error: {message}", file=sys.stderr)
+    print_error(message)
 
 
-def print_json(obj: object) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+def _stdout_gone() -> int:
+    """Silence stdout for good (its reader is gone) so the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         raise SystemExit("use studio.__main__ to launch the GUI")
     return run_command(args)

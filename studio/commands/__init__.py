@@ -1,0 +1,22 @@
+"""The headless CLI's subcommands: one module per command, each with ``run(args) -> int``.
+
+Shared helpers live here so the command modules and ``studio.cli`` can import
+them at module level without a cycle.  Command modules must stay cheap to
+import (``studio.cli`` imports all of them on every call): heavy libraries are
+imported inside functions.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+class CliError(Exception):
+    """A runtime failure already phrased for the user (exit code 1)."""
+
+
+def print_json(obj: object) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    sys.stdout.flush()

@@ -5,20 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 
-from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Progress, Result, Token
+from studio.commands import CliError, print_json
+from studio.core.engines import writing
+from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, WriteRequest, parse_stops
+from studio.core.jobs import (
+    Cancelled,
+    CancelToken,
+    Failed,
+    Notice,
+    Progress,
+    Result,
+    Token,
+    UserError,
+)
 
 
-def unescape(text: str) -> str:
-    """``--stop "\\n"`` means a new line, as in the app's Stop field."""
-    return text.replace("\\n", "\n").replace("\\t", "\t")
+def stops_from_args(values: list[str]) -> tuple[str, ...]:
+    """Each ``--stop`` value is read as the app's Stop field reads its text (``parse_stops``)."""
+    return tuple(stop for value in values for stop in parse_stops(value))
 
 
-def request_from_args(args: argparse.Namespace):
-    from studio.core.engines.writing import WriteRequest
-
+def request_from_args(args: argparse.Namespace) -> WriteRequest:
     max_new = args.max_new_tokens
     if max_new is None and args.max_length is None:
-        max_new = 256  # the app's default too
+        max_new = DEFAULT_MAX_NEW_TOKENS  # the app's default too
     return WriteRequest(
         prompt=args.prompt, model=args.model, backend=args.backend, device=args.device,
         dtype=args.dtype, mode=args.mode, system=args.system, max_new_tokens=max_new,
@@ -27,15 +37,11 @@ def request_from_args(args: argparse.Namespace):
         do_sample=not args.greedy and args.temperature > 0, temperature=args.temperature,
         top_k=args.top_k, top_p=args.top_p, repetition_penalty=args.repetition_penalty,
         num_beams=args.num_beams, early_stopping=args.early_stopping, seed=args.seed,
-        stop=tuple(unescape(s) for s in args.stop),
+        stop=stops_from_args(args.stop),
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from studio.cli import CliError, print_json
-    from studio.core.engines import writing
-    from studio.core.jobs import UserError
-
     request = request_from_args(args)
     streaming = not args.json
     current_seq = 0
@@ -43,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         for ev in writing.run(request, cancel):
             match ev:
-                case Progress(message=msg) if msg:
-                    print(msg, file=sys.stderr, flush=True)
-                case Notice(message=msg):
-                    print(f"note: {msg}", file=sys.stderr, flush=True)
+                case Progress(message=text) if text:
+                    print(text, file=sys.stderr, flush=True)
+                case Notice(message=text):  # e.g. "The model produced no text …"
+                    print(f"note: {text}", file=sys.stderr, flush=True)
                 case Token(text=text, sequence=seq) if streaming:
                     if seq != current_seq:
                         sys.stdout.write(f"\n\n--- text {seq + 1} ---\n")
@@ -67,12 +73,12 @@ def run(args: argparse.Namespace) -> int:
                         print(f"{res.new_tokens} tokens in {res.seconds:.2f} s "
                               f"({res.tokens_per_s:.1f} tok/s, seed {res.seed})", file=sys.stderr)
                     return 0
-                case Failed(message=msg, user_error=True):
-                    raise UserError(msg)
-                case Failed(message=msg, detail=detail):
-                    if args.debug and detail:
+                case Failed(message=text, user_error=True):
+                    raise UserError(text)
+                case Failed(message=text, detail=detail):
+                    if getattr(args, "debug", False) and detail:
                         print(detail, file=sys.stderr)  # the engine's own traceback
-                    raise CliError(msg)
+                    raise CliError(text)
                 case Cancelled():
                     raise CliError("generation was cancelled")
     except KeyboardInterrupt:

@@ -2,17 +2,25 @@
 
 Only safe weight formats are fetched: safetensors, GGUF and CTranslate2's
 ``model.bin`` (plain tensors, not a pickle) for faster-whisper models, plus the
-configs and tokenizers beside them.  huggingface_hub resumes interrupted
-downloads and draws progress bars on stderr; a mirror is given with
-``endpoint`` (the settings' HF endpoint) and offline mode refuses at once.
+configs and tokenizers beside them.  huggingface_hub retries a dropped
+connection within a run and draws progress bars on stderr; across runs the
+files that finished are kept (huggingface_hub 2.x deletes a file cut off midway),
+so running the same command again resumes an interrupted download.  A mirror
+is given with ``endpoint`` (the settings' HF endpoint); offline mode refuses at once.
+Failures are told apart for the user (``explain``): offline mode, an unreachable
+hub, a gated or private repo, a missing one, other HTTP errors.
 """
 
 from __future__ import annotations
 
+import os
+import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import catalog
 from .jobs import UserError
+from .messages import msg
 from .models import LocalModel, resolve
 
 CONFIG_PATTERNS = ("*.json", "*.txt", "*.model", "*.tiktoken", "*.jinja", "tokenizer*",
@@ -34,10 +42,13 @@ def plan(ref: str) -> Plan:
     """What to fetch for ``ref`` (a catalogue id or owner/name)."""
     entry = catalog.find(ref)
     if entry is not None and entry.bundled:
-        raise UserError(f"{ref!r} is built in: nothing to download.")
+        raise UserError(msg("download.built_in", "{ref} is built in: nothing to download.",
+                            ref=repr(ref)))
     repo = entry.repo if entry else ref.strip()
     if repo.count("/") != 1 or repo.startswith(("/", ".")):
-        raise UserError(f"{ref!r} is neither a catalogue id nor a hub repo id (owner/name).")
+        raise UserError(msg("download.bad_ref",
+                            "{ref} is neither a catalogue id nor a hub repo id (owner/name).",
+                            ref=repr(ref)))
     if entry is not None and entry.file:
         return Plan(repo, entry.file, (), ())
     allow = (*CONFIG_PATTERNS, "*.safetensors", "*.gguf")
@@ -52,20 +63,124 @@ def plan(ref: str) -> Plan:
     return Plan(repo, "", allow, ignore)
 
 
+class DownloadError(RuntimeError):
+    """The hub could not deliver (no network, a server error): a runtime failure, not bad input.
+
+    Its message is a ``Message`` phrased for the user (CLI exit code 1).  Bad input
+    (offline mode on, a gated, private or missing repo) is a ``UserError`` instead.
+    """
+
+
+_TRUE = {"1", "ON", "YES", "TRUE"}  # as huggingface_hub reads its switches
+_NETWORK_MODULES = {"httpx", "httpx2", "httpcore", "httpcore2", "requests", "urllib3"}
+_NETWORK_CLASSES = {"TransportError", "TimeoutException", "NetworkError", "ConnectError",
+                    "ConnectionError", "Timeout", "ProtocolError", "RemoteProtocolError"}
+
+
+def hub_offline_env() -> bool:
+    """True when the environment switches huggingface_hub off (HF_HUB_OFFLINE=1)."""
+    value = os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE") or ""
+    return value.strip().upper() in _TRUE
+
+
+def _offline_env_error(repo: str) -> UserError:
+    return UserError(msg(
+        "download.offline_env", "Offline mode is on (HF_HUB_OFFLINE is set in the environment), "
+        "so {repo} cannot be downloaded. Unset HF_HUB_OFFLINE (and TRANSFORMERS_OFFLINE) and "
+        "try again.", repo=repo))
+
+
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it was raised from (huggingface_hub wraps network errors)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _is_network(exc: BaseException) -> bool:
+    if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror | socket.herror):
+        return True
+    return any(cls.__name__ in _NETWORK_CLASSES
+               and cls.__module__.split(".")[0] in _NETWORK_MODULES
+               for cls in type(exc).__mro__)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def explain(exc: BaseException, p: Plan, endpoint: str) -> Exception | None:
+    """The user's view of a failed download: UserError (their input) or DownloadError.
+
+    None when ``exc`` is neither a hub answer nor a network failure (a full disk,
+    say): the caller lets it through unchanged.
+    """
+    from huggingface_hub.errors import (
+        HfHubHTTPError,
+        OfflineModeIsEnabled,
+        RemoteEntryNotFoundError,
+    )
+
+    chain = list(_chain(exc))
+    if any(isinstance(e, OfflineModeIsEnabled) for e in chain):
+        return _offline_env_error(p.repo)
+    for e in chain:
+        response = getattr(e, "response", None) if isinstance(e, HfHubHTTPError) else None
+        status = getattr(response, "status_code", None)
+        if not isinstance(status, int):
+            continue
+        if status in (401, 403):
+            return UserError(msg(
+                "download.denied", "The hub refused access to {repo} (HTTP {status}): the model "
+                "is gated or private, or does not exist. If it exists, accept its licence on its "
+                "hub page and log in with `hf auth login`, then try again.",
+                repo=p.repo, status=status))
+        if status == 404:
+            if isinstance(e, RemoteEntryNotFoundError) and p.file:
+                return UserError(msg("download.no_file",
+                                     "The hub has no file {file} in {repo} (HTTP 404).",
+                                     file=p.file, repo=p.repo))
+            return UserError(msg("download.no_model",
+                                 "The hub has no model {repo} (HTTP 404). Check the name "
+                                 "(owner/name).", repo=p.repo))
+        return DownloadError(msg(
+            "download.http_error", "The hub answered HTTP {status} while downloading {repo}. "
+            "Try again later: running the same command again resumes the download (files "
+            "already downloaded are kept).",
+            status=status, repo=p.repo))
+    network = next((e for e in reversed(chain) if _is_network(e)), None)
+    if network is not None:
+        from huggingface_hub import constants
+
+        return DownloadError(msg(
+            "download.unreachable", "Could not reach the model hub at {endpoint} to download "
+            "{repo} ({reason}). Check the network connection, or use a mirror: set the HF "
+            "endpoint in the settings (hf_endpoint, e.g. https://hf-mirror.com). Running the "
+            "same command again resumes the download (files already downloaded are kept).",
+            endpoint=(endpoint or constants.ENDPOINT).rstrip("/"), repo=p.repo,
+            reason=_reason(network)))
+    return None
+
+
 def download(ref: str, endpoint: str = "", offline: bool = False) -> LocalModel:
-    """Fetch ``ref`` into the Hugging Face cache and return it resolved."""
+    """Fetch ``ref`` into the Hugging Face cache and return it resolved.
+
+    Offline mode (``offline``, the settings' switch, or HF_HUB_OFFLINE in the
+    environment), a gated/private repo (HTTP 401/403) and a missing one (404) are
+    ``UserError``s; an unreachable hub or another HTTP error is a ``DownloadError``.
+    An interrupted download resumes when it is started again.
+    """
     p = plan(ref)
     if offline:
-        raise UserError(f"Offline mode is on, so {p.repo} cannot be downloaded. Turn it off in "
-                        "the settings and try again.")
+        raise UserError(msg(
+            "download.offline", "Offline mode is on, so {repo} cannot be downloaded. Turn off "
+            "the Offline switch in the settings and try again.", repo=p.repo))
+    if hub_offline_env():
+        raise _offline_env_error(p.repo)
     from huggingface_hub import hf_hub_download, snapshot_download
-    from huggingface_hub.errors import (
-        GatedRepoError,
-        HfHubHTTPError,
-        LocalEntryNotFoundError,
-        OfflineModeIsEnabled,
-        RepositoryNotFoundError,
-    )
 
     try:
         if p.file:
@@ -73,15 +188,9 @@ def download(ref: str, endpoint: str = "", offline: bool = False) -> LocalModel:
         else:
             snapshot_download(p.repo, allow_patterns=list(p.allow), ignore_patterns=list(p.ignore),
                               endpoint=endpoint or None)
-    except RepositoryNotFoundError as exc:
-        raise UserError(f"The hub has no model {p.repo!r} (or it is private).") from exc
-    except GatedRepoError as exc:
-        raise UserError(f"{p.repo} is gated: accept its licence on the hub and log in with "
-                        "`hf auth login`, then try again.") from exc
-    except (OfflineModeIsEnabled, LocalEntryNotFoundError) as exc:  # HF_HUB_OFFLINE is set
-        raise UserError(f"Offline mode is on (HF_HUB_OFFLINE), so {p.repo} cannot be "
-                        "downloaded.") from exc
-    except (HfHubHTTPError, OSError) as exc:
-        raise RuntimeError(f"Downloading {p.repo} failed: {exc}. Run the same command again to "
-                           "resume.") from exc
+    except Exception as exc:
+        explained = explain(exc, p, endpoint)
+        if explained is None:
+            raise
+        raise explained from exc
     return resolve(ref)

@@ -118,7 +118,7 @@ def test_app_reports_a_corrupt_settings_file(tmp_path):
         "orig = MainWindow.__init__\n"
         "def init(self, *a, **k):\n"
         "    orig(self, *a, **k)\n"
-        "    seen.append(self.statusBar().currentMessage())\n"
+        "    seen.append(self.notice.text() if self.notice.isVisibleTo(self) else '')\n"
         "MainWindow.__init__ = init\n"
         "rc = studio_app.run_gui(screenshot=sys.argv[1])\n"
         "print('WARNING-SHOWN' if 'reset to defaults' in seen[0] else 'NO-WARNING', rc)\n"
