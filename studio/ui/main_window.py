@@ -1,16 +1,31 @@
-"""Main window: four tabs, the settings dock and the status bar. Owns nothing heavy."""
+"""Main window: four tabs, the settings dock and the status bar. Owns nothing heavy.
+
+It owns the engine host client (the process itself starts right after the
+window is shown), relays the host's notifications into the GUI thread, shows
+app-level warnings in a message bar that stays until dismissed, and saves
+drafts and settings on close, on a timer and when the session ends.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.core import devices
-from studio.core.cache import shared_cache
 from studio.core.drafts import DraftStore
-from studio.core.jobs import Result
+from studio.core.host.client import EngineHost, HostExited
+from studio.core.host.protocol import Stats, Unloaded
+from studio.core.paths import log_dir
 from studio.core.settings import Settings, SettingsStore
 
 from .settings_panel import SettingsPanel
@@ -19,35 +34,57 @@ from .tabs.painting import PaintingTab
 from .tabs.transcription import TranscriptionTab
 from .tabs.voice import VoiceTab
 from .tabs.writing import WritingTab
+from .texts import core_text
 from .widgets.drop_zone import local_paths
-from .worker import JobRunner
+from .widgets.message_bar import MessageBar
+from .worker import BackgroundCalls
 
 log = logging.getLogger(__name__)
+RESTART = "restart"
+
+
+class _HostRelay(QObject):
+    """Brings the host client's notifications (sent from its reader thread) to the GUI thread."""
+
+    message = Signal(object)
+
+    def __call__(self, message: object) -> None:  # called in the reader thread
+        self.message.emit(message)
 
 
 class MainWindow(QMainWindow):
     settings_changed = Signal(object)
     hardware_ready = Signal(object)
+    restart_requested = Signal()
 
     def __init__(self, store: SettingsStore, drafts: DraftStore, probe_hardware: bool = True,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, host: EngineHost | None = None):
         super().__init__()
         self.store = store
         self.drafts = drafts
         self.persist = True  # False: closing saves nothing (screenshots, previews)
+        self._shut_down = False
         # Loaded once: a second load would no longer see (and report) a corrupt file.
         self.settings: Settings = settings if settings is not None else store.load()
-        self._apply_budget(self.settings)
+        self._relay = _HostRelay(self)
+        self._relay.message.connect(self._on_host_message)
+        self.owns_host = host is None
+        self.host = host or EngineHost(log_path=log_dir() / "engine-host.log")
+        self.host.listener = self._relay
+        self.host.configure(self.settings.memory_budget_bytes)
         self.setWindowTitle(self.tr("AIGC Studio"))
         self.resize(1200, 780)
 
+        self.notice = MessageBar(self)  # app-level warnings: they stay until dismissed
+        self.notice.action_triggered.connect(self._on_notice_action)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, TabBase] = {}
         titles = {"writing": self.tr("Writing"), "painting": self.tr("Painting"),
                   "voice": self.tr("Voice"), "transcription": self.tr("Transcription")}
+        drafts.load()
         for cls in (WritingTab, PaintingTab, VoiceTab, TranscriptionTab):
-            page = cls(self.settings, drafts, self)
+            page = cls(self.settings, drafts, self.host, self)
             page.setObjectName(f"{cls.task}-tab")
             try:
                 page.restore_draft(drafts.get(cls.task))
@@ -55,7 +92,12 @@ class MainWindow(QMainWindow):
                 log.warning("ignoring the unreadable %s draft", cls.task, exc_info=True)
             self.pages[cls.task] = page
             self.tabs.addTab(page, titles[cls.task])
-        self.setCentralWidget(self.tabs)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notice)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.setAcceptDrops(True)  # files dropped anywhere go to the tab that opens them
 
         self.panel = SettingsPanel(self.settings, devices.cpu_only(), self)
@@ -66,17 +108,10 @@ class MainWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-
-        self.device_label = QLabel(self)
-        self.memory_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.device_label)
-        self.statusBar().addPermanentWidget(self.memory_label)
-        self._memory_timer = QTimer(self)
-        self._memory_timer.timeout.connect(self._update_status)
-        self._memory_timer.start(2000)
-        self._update_status()
-        if store.warning:
-            self.statusBar().showMessage(store.warning, 15000)
+        self._build_status_bar()
+        for warning in (store.warning, drafts.warning):
+            if warning:
+                self.show_notice(core_text(warning), "warning")
 
         # Drafts are also written shortly after each job and once a minute, so a crash or a
         # killed process loses at most a minute of typing, never a finished result.
@@ -92,31 +127,83 @@ class MainWindow(QMainWindow):
 
         self._restore_window_state()
         # Hardware detection runs a subprocess (nvidia-smi): keep it off the UI thread.
-        self._probe = JobRunner("probe", self)
-        self._probe.result.connect(self._on_hardware)
+        self._probe = BackgroundCalls("probe", self)
+        self._probe.done.connect(self._on_hardware)
         if probe_hardware:
-            self._probe.submit(lambda cancel: iter([Result(devices.probe())]))
+            self._probe.call("hardware", devices.probe)
+
+    def _build_status_bar(self) -> None:
+        self.device_label = QLabel(self)
+        self.memory_label = QLabel(self)
+        self.memory_label.setToolTip(self.tr("Memory of the window and of the engine process, "
+                                             "where the models are loaded"))
+        self.unload_button = QToolButton(self)
+        self.unload_button.setText(self.tr("Unload models"))
+        self.unload_button.setToolTip(self.tr("Free the memory of every loaded model that no "
+                                              "job is using"))
+        self.unload_button.clicked.connect(self.unload_models)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.device_label)
+        bar.addPermanentWidget(self.memory_label)
+        bar.addPermanentWidget(self.unload_button)
+        self._memory_timer = QTimer(self)
+        self._memory_timer.timeout.connect(self._poll_status)
+        self._memory_timer.start(2000)
+        self._update_status()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The engine process starts once the window is up, so the first job does not wait.
+        QTimer.singleShot(0, self.host.start)
+
+    def show_notice(self, text: str, level: str = "info", actions=()) -> None:
+        self.notice.show_message(text, level, actions)
 
     # -- settings & status --------------------------------------------------------
     @Slot(object)
     def _on_settings_changed(self, settings: Settings) -> None:
+        language_changed = settings.language != self.settings.language
         self.settings = settings
-        self._apply_budget(settings)
+        self.host.configure(settings.memory_budget_bytes)
         for page in self.pages.values():
             page.apply_settings(settings)
         self._update_status()
         self.settings_changed.emit(settings)
+        if language_changed:
+            self.show_notice(self.tr("The language changes when AIGC Studio starts again. "
+                                     "界面语言将在重新启动后生效。"), "info",
+                             [(RESTART, self.tr("Restart now"))])
 
-    @staticmethod
-    def _apply_budget(settings: Settings) -> None:
-        gb = settings.memory_budget_gb
-        shared_cache.budget_bytes = int(gb * 1024**3) if gb > 0 else None
+    @Slot(str)
+    def _on_notice_action(self, action: str) -> None:
+        if action == RESTART:
+            self.restart_requested.emit()  # the app saves, closes and starts itself again
 
-    @Slot(int, object)
-    def _on_hardware(self, _job: int, ev: Result) -> None:
-        self.panel.set_hardware(ev.value)
+    @Slot(str, object)
+    def _on_hardware(self, _kind: str, hardware) -> None:
+        self.panel.set_hardware(hardware)
         self._update_status()
-        self.hardware_ready.emit(ev.value)
+        self.hardware_ready.emit(hardware)
+
+    def unload_models(self) -> None:
+        self.host.unload()
+
+    def _poll_status(self) -> None:
+        self.host.request_stats()  # the answer arrives through the relay
+        self._update_status()
+
+    @Slot(object)
+    def _on_host_message(self, message: object) -> None:
+        match message:
+            case Stats():
+                self._update_status()
+            case Unloaded(dropped=dropped, rss_before=before, rss_after=after):
+                freed = (before or 0) - (after or 0)
+                self.statusBar().showMessage(self.tr("Unloaded %1 model(s); the engine freed "
+                                                     "%2.").replace("%1", str(dropped)).replace(
+                    "%2", devices.format_bytes(max(freed, 0))), 8000)
+            case HostExited(reason=reason):
+                log.warning("engine host exited: %s", reason)
 
     def _update_status(self) -> None:
         hw = self.panel.hardware
@@ -124,12 +211,15 @@ class MainWindow(QMainWindow):
         shown = device if device != "auto" else f"auto → {devices.best_device(hw)}"
         self.device_label.setText(self.tr("Device: %1 · %2").replace("%1", shown)
                                   .replace("%2", self.panel.describe(device)))
-        self.memory_label.setText(self.tr("Memory: %1").replace(
-            "%1", devices.format_bytes(devices.memory_in_use())))
+        stats = self.host.last_stats if self.host.pid is not None else None
+        engine = self.tr("not running") if stats is None else devices.format_bytes(
+            (stats.rss or 0) + stats.device_bytes)
+        self.memory_label.setText(self.tr("Memory: window %1 · engine %2").replace(
+            "%1", devices.format_bytes(devices.resident_memory())).replace("%2", engine))
 
     # -- persistence --------------------------------------------------------------
     def _restore_window_state(self) -> None:
-        s = self.settings
+        s = self.settings  # validated: ASCII base64 only
         if s.geometry:
             self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
         if s.window_state:
@@ -145,9 +235,8 @@ class MainWindow(QMainWindow):
             page = current if current.accepts(path) else next(
                 (p for p in self.pages.values() if p.accepts(path)), None)
             if page is None:
-                self.statusBar().showMessage(
-                    self.tr("Cannot open %1: no tab handles this kind of file.").replace(
-                        "%1", path), 10000)
+                self.show_notice(self.tr("Cannot open %1: no tab handles this kind of "
+                                         "file.").replace("%1", path), "warning")
                 continue
             self.tabs.setCurrentWidget(page)
             page.open_file(path)
@@ -169,6 +258,7 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         return next((t for t, p in self.pages.items() if p is page), "writing")
 
+    @Slot()
     def save_all(self) -> None:
         if not self.persist:
             return
@@ -185,13 +275,28 @@ class MainWindow(QMainWindow):
             self.drafts.save()
         except OSError as exc:
             log.error("could not save drafts: %s", exc)
+            self.show_notice(self.tr("Your drafts could not be saved: %1").replace(
+                "%1", exc.strerror or str(exc)), "error")
 
     def shutdown(self) -> bool:
-        """Stop every worker (results already produced are delivered), then save."""
+        """Stop every job (results already produced are delivered), the engine, then save.
+
+        Order matters: cancel first, so running jobs send what they made; then
+        stop the host (which ends anything left); then the tabs' threads, which
+        are free by then.  Safe to call more than once.
+        """
+        if self._shut_down:
+            return True
+        self._shut_down = True
         self._memory_timer.stop()
         self._autosave.stop()
         self._periodic_save.stop()
-        ok = self._probe.shutdown(1000)
+        for page in self.pages.values():
+            page.runner.cancel()
+        ok = self.host.shutdown(2.0) if self.owns_host else True
+        if self.host.listener is self._relay:
+            self.host.listener = None
+        ok = self._probe.shutdown(1000) and ok
         for page in self.pages.values():
             ok = page.shutdown(1500) and ok
         self.save_all()

@@ -22,6 +22,8 @@ from studio.core import catalog
 from studio.core.devices import DTYPES, Hardware, best_device
 from studio.core.settings import WRITING_BACKENDS, Settings
 
+from .texts import model_description, model_label
+
 
 class SettingsPanel(QWidget):
     changed = Signal(object)  # the new Settings
@@ -51,7 +53,12 @@ class SettingsPanel(QWidget):
         self.language = QComboBox(self)
         for code, name in (("", self.tr("System")), ("en", "English"), ("zh_CN", "简体中文")):
             self.language.addItem(name, code)
-        self.language.setToolTip(self.tr("Takes effect the next time the app starts"))
+        self.language.setToolTip(self.tr("Takes effect when the app starts again"))
+        self.force_after = QDoubleSpinBox(self, minimum=1.0, maximum=600.0, singleStep=1.0)
+        self.force_after.setDecimals(0)
+        self.force_after.setSuffix(" s")
+        self.force_after.setToolTip(self.tr("After Stop, offer Force stop (restarting the engine) "
+                                            "if a job is still running this long"))
         self.model_boxes: dict[str, QComboBox] = {}
 
         hw_box = QGroupBox(self.tr("Hardware"), self)
@@ -82,6 +89,7 @@ class SettingsPanel(QWidget):
         app_box = QGroupBox(self.tr("Interface"), self)
         a_form = QFormLayout(app_box)
         a_form.addRow(self.tr("Language"), self.language)
+        a_form.addRow(self.tr("Force stop after"), self.force_after)
         layout = QVBoxLayout(self)
         layout.addWidget(hw_box)
         layout.addWidget(models_box)
@@ -93,6 +101,7 @@ class SettingsPanel(QWidget):
         self.dtype.currentIndexChanged.connect(self._emit)
         self.backend.currentIndexChanged.connect(self._emit)
         self.budget.valueChanged.connect(self._emit)
+        self.force_after.valueChanged.connect(self._emit)
         self.language.currentIndexChanged.connect(self._emit)
         for box in self.model_boxes.values():
             box.currentIndexChanged.connect(self._emit)
@@ -134,11 +143,12 @@ class SettingsPanel(QWidget):
             box.blockSignals(True)
         self.dtype.setCurrentIndex(max(0, self.dtype.findData(s.dtype)))
         self.backend.setCurrentIndex(max(0, self.backend.findData(s.writing_backend)))
-        for box in (self.budget, self.language):
+        for box in (self.budget, self.language, self.force_after):
             box.blockSignals(True)
         self.budget.setValue(s.memory_budget_gb)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
-        for box in (self.budget, self.language):
+        self.force_after.setValue(s.force_stop_after_s)
+        for box in (self.budget, self.language, self.force_after):
             box.blockSignals(False)
         for box in (self.dtype, self.backend):
             box.blockSignals(False)
@@ -146,14 +156,14 @@ class SettingsPanel(QWidget):
             box.blockSignals(True)
             box.clear()
             for entry in catalog.for_task(task):
-                box.addItem(entry.name, entry.id)
+                box.addItem(model_label(entry), entry.id)
                 box.setItemData(box.count() - 1, self._tooltip(entry), 3)  # ToolTipRole
             self._select(box, s.model_for(task))
             box.blockSignals(False)
 
     def _tooltip(self, entry: catalog.CatalogEntry) -> str:
         where = self.tr("built in") if entry.bundled else entry.repo
-        return f"{entry.description}\n{where} · {entry.size_mb:.0f} MB · {entry.license}"
+        return f"{model_description(entry)}\n{where} · {entry.size_mb:.0f} MB · {entry.license}"
 
     @staticmethod
     def _select(box: QComboBox, ref: str) -> None:
@@ -186,6 +196,7 @@ class SettingsPanel(QWidget):
             dtype=self.dtype.currentData() or "auto",
             writing_backend=self.backend.currentData() or "auto",
             memory_budget_gb=self.budget.value(),
+            force_stop_after_s=self.force_after.value(),
             language=self.language.currentData() or "",
             models=models,
         )

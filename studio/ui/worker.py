@@ -1,12 +1,16 @@
-"""The one worker base: a long-lived QThread per tab running queued core jobs.
+"""The one worker base: a long-lived QThread per tab running queued jobs.
 
 ``JobRunner`` lives in the GUI thread and is what tabs (and tests) talk to.
 It owns a ``_Worker`` QObject moved to its own QThread.  Jobs are queued to the
 worker through a queued signal (Qt's event queue is the job queue); the worker
-iterates the engine generator and re-emits every event; the runner receives
-them in the GUI thread (it is a GUI-thread QObject, so the connection is
-queued — NOTES pitfall 1) and re-emits them as typed signals.  Tests wait on
+iterates the job's event generator and re-emits every event; the runner
+receives them in the GUI thread (it is a GUI-thread QObject, so the connection
+is queued — NOTES pitfall 1) and re-emits them as typed signals.  Tests wait on
 the runner's signals, never the worker's (pitfall 3).
+
+A tab's engine jobs are ``EngineHost.run`` generators: the worker thread only
+waits for events from the engine process, so it never runs model code and a
+cancel always ends it promptly.
 """
 
 from __future__ import annotations
@@ -35,10 +39,6 @@ from studio.core.jobs import (
 log = logging.getLogger(__name__)
 
 _runners: weakref.WeakSet[JobRunner] = weakref.WeakSet()
-# Threads whose job ignored cancel past the shutdown timeout.  They are kept
-# referenced (a QThread destroyed while running aborts the process) and the app
-# exits without destroying them; see studio.ui.app.
-_orphans: list[QThread] = []
 
 
 class _Started:
@@ -123,7 +123,9 @@ class JobRunner(QObject):
         """Cancel everything, stop the thread and wait for it; never terminate().
 
         Events the worker produced before stopping are delivered before this
-        returns, so results are not lost when the window closes.
+        returns, so results are not lost when the window closes; jobs still
+        queued (never started) end with Cancelled, so every submitted job ends
+        with exactly one Result, Failed or Cancelled.
         """
         self.cancel()
         self._thread.quit()
@@ -131,14 +133,16 @@ class JobRunner(QObject):
         # Deliver what the worker emitted before it stopped (queued to us).
         QCoreApplication.sendPostedEvents(self)
         if not ok:
-            log.warning("worker %s did not stop within %d ms; leaving it to finish", self.name,
-                        timeout_ms)
-            _orphans.append(self._thread)
+            log.warning("worker %s did not stop within %d ms", self.name, timeout_ms)
+        for job_id in list(self._tokens):  # queued behind the last job: never run
+            self._finish(job_id, self.cancelled, Cancelled())
         return ok
 
     # -- events from the worker thread (delivered in the GUI thread) ----------
     @Slot(int, object)
     def _on_event(self, job_id: int, ev: object) -> None:
+        if job_id not in self._tokens:  # already ended (e.g. at shutdown): one ending only
+            return
         match ev:
             case _Started():
                 self.started.emit(job_id)
@@ -175,5 +179,41 @@ def live_runners() -> list[JobRunner]:
     return [r for r in list(_runners) if r.is_running()]
 
 
-def orphaned_threads() -> list[QThread]:
-    return [t for t in _orphans if t.isRunning()]
+class BackgroundCalls(QObject):
+    """Light work off the UI thread (reading a dropped file, saving, metadata lookups).
+
+    ``call(kind, fn, *args)`` runs ``fn(*args)`` in a worker thread; ``done(kind,
+    value)`` or ``failed(kind, message)`` arrive in the GUI thread.  Calls run one
+    after another, in order.
+    """
+
+    done = Signal(str, object)
+    failed = Signal(str, object)  # the message (a core Message when the error made one)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = JobRunner(name, self)
+        self._kinds: dict[int, str] = {}
+        self.runner.result.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+
+    def call(self, kind: str, fn, *args) -> int:
+        job = self.runner.submit(lambda cancel: iter([Result(fn(*args))]))
+        self._kinds[job] = kind
+        return job
+
+    @Slot(int, object)
+    def _on_result(self, job: int, ev: Result) -> None:
+        self.done.emit(self._kinds.pop(job, ""), ev.value)
+
+    @Slot(int, object)
+    def _on_failed(self, job: int, ev: Failed) -> None:
+        self.failed.emit(self._kinds.pop(job, ""), ev.message)
+
+    @Slot(int, object)
+    def _on_cancelled(self, job: int, _ev: Cancelled) -> None:
+        self._kinds.pop(job, None)
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        return self.runner.shutdown(timeout_ms)

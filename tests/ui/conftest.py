@@ -26,15 +26,15 @@ def stores(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, stores):
-    """Build a MainWindow on temp stores; closes it (and its workers) afterwards."""
+def make_window(qtbot, stores, engine_host):
+    """Build a MainWindow on temp stores and the session's engine host; closes it afterwards."""
     from studio.ui.main_window import MainWindow
 
     windows = []
 
-    def make(probe_hardware: bool = False, show: bool = True):
+    def make(probe_hardware: bool = False, show: bool = True, host=engine_host):
         store, drafts = stores
-        w = MainWindow(store, drafts, probe_hardware=probe_hardware)
+        w = MainWindow(store, DraftStore(drafts.path), probe_hardware=probe_hardware, host=host)
         qtbot.addWidget(w)
         if show:
             w.show()

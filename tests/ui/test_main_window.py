@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtWidgets import QDockWidget
 
 from studio.core import catalog
@@ -39,9 +40,8 @@ def test_hardware_probe_runs_off_the_ui_thread(qtbot, make_window):
     w = make_window(probe_hardware=False)
     with qtbot.waitSignal(w.hardware_ready, timeout=10000) as blocker:
         from studio.core import devices
-        from studio.core.jobs import Result
 
-        w._probe.submit(lambda cancel: iter([Result(devices.probe())]))
+        w._probe.call("hardware", devices.probe)
     hw = blocker.args[0]
     assert hw.cpu_cores >= 1
     label = w.panel.hardware_label.text()
@@ -69,13 +69,53 @@ def test_settings_and_geometry_persist(qtbot, make_window, stores):
     assert w2.pages["voice"].text.toPlainText() == "你好，世界"
 
 
-def test_corrupt_settings_file_falls_back_with_visible_warning(make_window, stores):
+@pytest.mark.parametrize("content", [
+    b"{not json",
+    '{"device": "cpu", "geometry": "窗口"}'.encode("gbk"),  # an editor saved it as GBK
+    b'{"memory_budget_gb": 1e400}',
+    b'{"memory_budget_gb": Infinity}',
+    rb'{"geometry": "\u00e9\u00e9"}',
+])
+def test_broken_settings_file_falls_back_with_a_lasting_warning(qtbot, make_window, stores,
+                                                               content):
+    """Issue 6.8: any bytes give a window with defaults and a warning naming the .bad copy."""
     store, _ = stores
-    store.path.write_text("{not json", encoding="utf-8")
+    store.path.write_bytes(content)
     w = make_window()
-    assert w.settings.device == "auto"
-    assert "reset to defaults" in w.statusBar().currentMessage()
-    assert store.path.with_suffix(".json.bad").exists()
+    assert w.settings.memory_budget_gb == 0.0 and w.settings.geometry == ""
+    bad = store.path.with_name("settings.json.bad")
+    assert bad.read_bytes() == content
+    assert w.notice.isVisible() and "reset to defaults" in w.notice.text()
+    assert str(bad) in w.notice.text()
+    assert w.notice.close_button.isVisible()  # it stays until dismissed, never on a timer
+    w.notice.close_button.click()
+    assert not w.notice.isVisible()
+
+
+def test_corrupt_drafts_file_is_kept_aside_with_a_warning(qtbot, make_window, stores):
+    """Issue 6.4: a truncated drafts file is kept as drafts.json.bad, never overwritten."""
+    _, drafts = stores
+    long_prompt = "我写了很久的提示词。" * 500
+    content = json.dumps({"writing": {"prompt": long_prompt}}, ensure_ascii=False)
+    truncated = content[: len(content) // 2].encode("utf-8")
+    drafts.path.write_bytes(truncated)
+    w = make_window()
+    bad = drafts.path.with_name("drafts.json.bad")
+    assert bad.read_bytes() == truncated
+    assert "drafts.json" in w.notice.text() and str(bad) in w.notice.text()
+    w.pages["writing"].prompt.setPlainText("new work")
+    w.save_all()
+    assert json.loads(drafts.path.read_text("utf-8"))["writing"]["prompt"] == "new work"
+    assert bad.read_bytes() == truncated  # the user's old bytes are still there
+
+
+def test_choosing_a_language_says_when_it_applies(qtbot, make_window):
+    w = make_window()
+    w.panel.language.setCurrentIndex(w.panel.language.findData("zh_CN"))
+    assert w.notice.isVisible() and "starts again" in w.notice.text()
+    assert "界面语言" in w.notice.text()  # said in the chosen language too
+    with qtbot.waitSignal(w.restart_requested, timeout=1000):
+        w.notice.button("restart").click()
 
 
 def test_skeleton_tabs_say_what_is_missing(make_window):
@@ -100,15 +140,13 @@ def test_chinese_translation_applies_to_the_window(qapp, make_window):
         qapp.removeTranslator(translator)
 
 
-def test_memory_budget_setting_reaches_the_model_cache(make_window):
-    from studio.core.cache import shared_cache
-
+def test_memory_budget_setting_reaches_the_engine(make_window, engine_host):
     w = make_window()
     w.panel.budget.setValue(2.5)
     assert w.settings.memory_budget_gb == 2.5
-    assert shared_cache.budget_bytes == int(2.5 * 1024**3)
+    assert engine_host.memory_budget == int(2.5 * 1024**3)
     w.panel.budget.setValue(0)
-    assert shared_cache.budget_bytes is None
+    assert engine_host.memory_budget is None
 
 
 def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):
@@ -122,13 +160,13 @@ def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):
     assert w.current_task() == "transcription"
     assert w.pages["transcription"].audio_path == str(audio)
     assert "talk.wav" in w.pages["transcription"].drop.label.text()
-    with qtbot.waitSignal(w.pages["writing"].io.result, timeout=10000,
-                          check_params_cb=lambda _j, ev: ev.value[0] == "loaded"):
+    with qtbot.waitSignal(w.pages["writing"].io.done, timeout=10000,
+                          check_params_cb=lambda kind, _v: kind == "loaded"):
         w.open_files([str(text)])
     assert w.current_task() == "writing"
     assert w.pages["writing"].prompt.toPlainText() == "一个故事的开头"
     w.open_files([str(tmp_path / "archive.zip")])
-    assert "Cannot open" in w.statusBar().currentMessage()
+    assert "Cannot open" in w.notice.text()
 
 
 def test_device_list_shows_only_what_the_machine_has(make_window):

@@ -121,3 +121,21 @@ def test_shutdown_cancels_running_job_and_delivers_its_end(qtbot):
     assert ended == [job_id]  # delivered before shutdown returned
     with pytest.raises(RuntimeError):
         r.submit(counting_job(1))
+
+
+def test_every_queued_job_ends_once_at_shutdown(qtbot):
+    """Issue 6.7: jobs still queued at shutdown get their Cancelled too; the runner is idle."""
+    r = JobRunner("queued")
+    gate = threading.Event()
+    ends: list[tuple[str, int]] = []
+    for name in ("result", "failed", "cancelled"):
+        getattr(r, name).connect(lambda j, ev, n=name: ends.append((n, j)))
+    busy = []
+    r.busy_changed.connect(busy.append)
+    with qtbot.waitSignal(r.started, timeout=5000):
+        running = r.submit(counting_job(10_000, gate))
+    queued = [r.submit(counting_job(1)) for _ in range(3)]
+    gate.set()
+    assert r.shutdown(5000)
+    assert sorted(ends) == sorted([("cancelled", running)] + [("cancelled", q) for q in queued])
+    assert not r.busy and busy[-1] is False

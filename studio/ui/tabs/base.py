@@ -1,40 +1,87 @@
-"""What every tab shares: a JobRunner, run/stop buttons, progress and a message bar."""
+"""The job lifecycle every tab shares.
+
+A tab builds a request and calls ``submit``; the job runs in the engine host and
+its events come back through the tab's ``JobRunner``.  This base owns what is
+the same for every tab:
+
+- events of a superseded job are ignored;
+- Run/Stop buttons follow the busy state; the progress bar (with an ETA) shows
+  only while a job runs;
+- **the previous result stays until the new job produces output**:
+  ``begin_output()`` is called on the first Token/Preview/Segment/AudioChunk,
+  and only then may a tab replace what it shows; a cancel or failure before
+  that leaves the old result untouched, so there is nothing to restore;
+- Stop cancels cooperatively; a job that has not ended a few seconds later gets
+  a **Force stop** offer, which restarts the engine host;
+- failures, notices and stops are shown in the tab's message bar, translated.
+
+Subclasses implement the hooks at the bottom.
+"""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from studio.core.drafts import DraftStore
-from studio.core.jobs import Failed
+from studio.core.host.client import EngineHost
+from studio.core.jobs import (
+    AudioChunk,
+    Cancelled,
+    Failed,
+    Notice,
+    Preview,
+    Progress,
+    Result,
+    Segment,
+    Token,
+)
 from studio.core.settings import Settings
+from studio.ui.texts import core_text, format_duration
 from studio.ui.widgets.message_bar import MessageBar
 from studio.ui.worker import JobRunner
+
+FORCE_STOP = "force-stop"
 
 
 class TabBase(QWidget):
     task = ""  # "writing", "painting", ... (also the draft and settings key)
     file_suffixes: tuple[str, ...] = ()  # files this tab opens (dropped or from the command line)
 
-    def __init__(self, settings: Settings, drafts: DraftStore, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, drafts: DraftStore, host: EngineHost,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.drafts = drafts
+        self.host = host
         self.runner = JobRunner(self.task, self)
+        self.job: int | None = None  # the job whose events this tab shows
+        self.job_has_output = False
+        self._eta_origin: tuple[float, float] | None = None  # (time, fraction) of first progress
         self.message = MessageBar(self)
+        self.message.action_triggered.connect(self._on_message_action)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setFormat("")
+        self.progress.hide()  # an empty bar beside Stop looks like a text box
         self.run_button = QPushButton(self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        self.runner.busy_changed.connect(self._on_busy)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.progress.connect(self._on_progress)
+        self._force_timer = QTimer(self)
+        self._force_timer.setSingleShot(True)
+        self._force_timer.timeout.connect(self._offer_force_stop)
+        r = self.runner
+        r.busy_changed.connect(self._on_busy)
+        r.progress.connect(self._on_progress)
+        r.notice.connect(self._on_notice)
+        for signal in (r.token, r.preview, r.segment, r.audio_chunk):
+            signal.connect(self._on_output)
+        r.result.connect(self._on_result)
+        r.cancelled.connect(self._on_cancelled)
+        r.failed.connect(self._on_failed)
 
     def button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -43,9 +90,44 @@ class TabBase(QWidget):
         row.addWidget(self.progress, 1)
         return row
 
-    # -- shared behaviour ------------------------------------------------------
+    # -- running jobs --------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def submit(self, request: Any) -> int:
+        """Run ``request`` on this tab's engine; its events arrive through the hooks."""
+        self.message.clear_message()
+        self.job_has_output = False
+        self._eta_origin = None
+        self.job = self.runner.submit(
+            lambda cancel, r=request: self.host.run(self.task, r, cancel))
+        return self.job
+
+    @Slot()
     def stop(self) -> None:
+        if not self.runner.busy:
+            return
         self.runner.cancel()
+        if not self._force_timer.isActive():
+            self._force_timer.start(round(self.settings.force_stop_after_s * 1000))
+
+    def force_stop(self) -> None:
+        """Restart the engine host: the stuck job ends, every loaded model is dropped."""
+        self.message.clear_message()
+        self.host.force_restart()
+
+    def _offer_force_stop(self) -> None:
+        if self.runner.busy:
+            self.message.show_message(
+                self.tr("The job has not stopped yet: the engine is busy inside a library "
+                        "call. Force stop restarts the engine; loaded models are unloaded, your "
+                        "work is kept."), "warning", [(FORCE_STOP, self.tr("Force stop"))])
+
+    @Slot(str)
+    def _on_message_action(self, action: str) -> None:
+        if action == FORCE_STOP:
+            self.force_stop()
 
     def show_error(self, text: str) -> None:
         self.message.show_message(text, "error")
@@ -53,26 +135,99 @@ class TabBase(QWidget):
     def show_info(self, text: str) -> None:
         self.message.show_message(text, "info")
 
+    def set_progress(self, fraction: float | None, text: str = "") -> None:
+        """Show progress while busy: a fraction in [0, 1] (None: unknown) and what is going on."""
+        if fraction is None:
+            self.progress.setRange(0, 0)  # a busy indicator
+            self.progress.setFormat(text)
+            return
+        fraction = min(max(fraction, 0.0), 1.0)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(round(fraction * 1000))
+        now = time.monotonic()
+        parts = [text] if text else []
+        parts.append(f"{fraction:.0%}")
+        if self._eta_origin is None or fraction < self._eta_origin[1]:
+            self._eta_origin = (now, fraction)
+        t0, f0 = self._eta_origin
+        if now - t0 >= 1.0 and fraction > f0:
+            left = (1.0 - fraction) * (now - t0) / (fraction - f0)
+            parts.append(self.tr("about %1 left").replace("%1", format_duration(left)))
+        self.progress.setFormat("  ·  ".join(parts))
+
+    # -- events (GUI thread) -----------------------------------------------------------------
+    @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setFormat("" if not busy else "%p%")
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("")
+        if not busy:
+            self._force_timer.stop()
+            if FORCE_STOP in self.message.actions():
+                self.message.clear_message()
 
-    def _on_failed(self, _job: int, ev: Failed) -> None:
-        self.show_error(ev.message)
+    @Slot(int, object)
+    def _on_progress(self, job: int, ev: Progress) -> None:
+        if job == self.job:
+            self.set_progress(ev.fraction, core_text(ev.message))
 
-    def _on_progress(self, _job: int, ev: Any) -> None:
-        if ev.fraction is None:
-            self.progress.setRange(0, 0)  # busy indicator
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(round(ev.fraction * 100))
+    @Slot(int, object)
+    def _on_notice(self, job: int, ev: Notice) -> None:
+        if job == self.job:
+            self.message.show_message(core_text(ev.message), "warning")
+
+    @Slot(int, object)
+    def _on_output(self, job: int, ev: Token | Preview | Segment | AudioChunk) -> None:
+        if job != self.job:
+            return
+        if not self.job_has_output:
+            self.job_has_output = True
+            self.begin_output()
+        self.on_output(ev)
+
+    @Slot(int, object)
+    def _on_result(self, job: int, ev: Result) -> None:
+        if job == self.job:
+            self.on_result(ev)
+
+    @Slot(int, object)
+    def _on_cancelled(self, job: int, ev: Cancelled) -> None:
+        if job != self.job:
+            return
         if ev.message:
-            self.progress.setFormat(ev.message + "  %p%" if ev.fraction is not None else ev.message)
+            self.message.show_message(core_text(ev.message), "warning")
+        elif self.job_has_output:
+            self.show_info(self.tr("Stopped; what was made so far is kept."))
+        else:
+            self.show_info(self.tr("Stopped before anything was made; the previous result is "
+                                   "kept."))
+        self.on_cancelled(ev)
 
-    # -- hooks -------------------------------------------------------------------
+    @Slot(int, object)
+    def _on_failed(self, job: int, ev: Failed) -> None:
+        if job != self.job:
+            return
+        self.show_error(core_text(ev.message))
+        self.on_failed(ev)
+
+    # -- hooks -------------------------------------------------------------------------------
+    def begin_output(self) -> None:
+        """The current job produced its first output: replace the previous result now."""
+
+    def on_output(self, ev: Token | Preview | Segment | AudioChunk) -> None:
+        """A piece of output of the current job."""
+
+    def on_result(self, ev: Result) -> None:
+        """The current job finished."""
+
+    def on_cancelled(self, ev: Cancelled) -> None:
+        """The current job was stopped (``self.job_has_output`` says if it made anything)."""
+
+    def on_failed(self, ev: Failed) -> None:
+        """The current job failed (the message is already shown)."""
+
     def accepts(self, path: str) -> bool:
         return path.lower().endswith(self.file_suffixes)
 

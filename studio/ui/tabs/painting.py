@@ -28,8 +28,8 @@ class PaintingTab(TabBase):
     task = "painting"
     file_suffixes = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
 
-    def __init__(self, settings, drafts, parent=None):
-        super().__init__(settings, drafts, parent)
+    def __init__(self, settings, drafts, host, parent=None):
+        super().__init__(settings, drafts, host, parent)
         self.init_image = ""
         self.prompt = QPlainTextEdit(self)
         self.prompt.setPlaceholderText(

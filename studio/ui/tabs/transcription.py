@@ -27,8 +27,8 @@ class TranscriptionTab(TabBase):
     task = "transcription"
     file_suffixes = AUDIO_SUFFIXES
 
-    def __init__(self, settings, drafts, parent=None):
-        super().__init__(settings, drafts, parent)
+    def __init__(self, settings, drafts, host, parent=None):
+        super().__init__(settings, drafts, host, parent)
         self.audio_path = ""
         self.drop = DropZone(self.tr("Drop an audio file here, or record from the microphone"),
                              AUDIO_SUFFIXES, self)

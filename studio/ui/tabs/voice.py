@@ -19,8 +19,8 @@ from .base import TabBase
 class VoiceTab(TabBase):
     task = "voice"
 
-    def __init__(self, settings, drafts, parent=None):
-        super().__init__(settings, drafts, parent)
+    def __init__(self, settings, drafts, host, parent=None):
+        super().__init__(settings, drafts, host, parent)
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("Type or drop the text to speak"))
         self.speed = QDoubleSpinBox(self, minimum=0.5, maximum=2.0, value=1.0, singleStep=0.1)

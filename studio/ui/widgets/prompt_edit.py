@@ -35,6 +35,15 @@ class PromptEdit(QPlainTextEdit):
         self.setAcceptDrops(True)
         self.setTabChangesFocus(True)
 
+    def replace_text(self, text: str) -> None:
+        """Replace everything with ``text`` as one undoable edit (setPlainText clears undo)."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
     @staticmethod
     def _local_file(mime) -> str:
         paths = local_paths(mime)
