@@ -1,4 +1,4 @@
-"""Test-wide set-up: offscreen Qt, no hub access, user dirs isolated, tiny models."""
+"""Test-wide set-up: offscreen Qt, no hub access, user dirs isolated, tiny models, a test host."""
 
 from __future__ import annotations
 
@@ -6,16 +6,23 @@ import os
 import tempfile
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
 # Must happen before any QApplication exists (NOTES pitfall 7) and before
 # huggingface_hub reads its configuration.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-# Keep the user's real settings and drafts out of reach of the tests; the cache
-# (converted models) stays shared so the 17 s GGUF conversion happens once.
+# The user's real settings, drafts, caches and logs stay out of reach of the tests.
 _home = Path(tempfile.mkdtemp(prefix="aigc-test-home-"))
-os.environ["XDG_CONFIG_HOME"] = str(_home / "config")
-os.environ["XDG_DATA_HOME"] = str(_home / "data")
+for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[var] = str(_home / var.lower())
+# Opt-in sharing of one slow artefact: the GGUF -> safetensors conversion of the
+# bundled model (~20 s) is kept across runs in this folder when it is set.
+SHARED_CONVERSIONS = os.environ.get("AIGC_TEST_SHARED_CONVERSIONS", "")
+if SHARED_CONVERSIONS:
+    Path(SHARED_CONVERSIONS).mkdir(parents=True, exist_ok=True)
+    (_home / "xdg_cache_home" / "aigc-studio").mkdir(parents=True, exist_ok=True)
+    (_home / "xdg_cache_home" / "aigc-studio" / "converted").symlink_to(SHARED_CONVERSIONS)
 
 import pytest  # noqa: E402
 
@@ -35,21 +42,12 @@ def tiny_chat_gpt2(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_sd(tmp_path_factory) -> Path:
-    from tests.fixtures.tiny_sd import build_tiny_sd
+def engine_host(tmp_path_factory):
+    """One engine host process for the session, with the fault markers of host_behaviours."""
+    from studio.core.host.client import EngineHost
 
-    return build_tiny_sd(tmp_path_factory.mktemp("tiny-sd"))
-
-
-@pytest.fixture(scope="session")
-def tiny_whisper(tmp_path_factory) -> Path:
-    from tests.fixtures.tiny_whisper import build_tiny_whisper
-
-    return build_tiny_whisper(tmp_path_factory.mktemp("tiny-whisper"))
-
-
-@pytest.fixture(scope="session")
-def tiny_vits(tmp_path_factory) -> Path:
-    from tests.fixtures.tiny_vits import build_tiny_vits
-
-    return build_tiny_vits(tmp_path_factory.mktemp("tiny-vits"))
+    host = EngineHost(log_path=tmp_path_factory.mktemp("host-log") / "engine-host.log",
+                      imports=["tests.fixtures.host_behaviours"], paths=[str(ROOT)])
+    host.start()
+    yield host
+    assert host.shutdown(5.0)

@@ -1,11 +1,14 @@
 """Writing engine vs the plain library calls, on the bundled SmolLM2, in one process.
 
-For each backend the same loaded model runs the same greedy request through the
-engine (``studio.core.engines.writing.run``) and through the library directly
-(``model.generate()`` / ``Llama.__call__(stream=True)``), interleaved A B A B over
-5 rounds (best of rounds reported, medians too) so machine noise hits both alike.
+For each backend the same greedy request runs three ways, interleaved A B C A B C
+over 5 rounds (best of rounds reported, medians too) so machine noise hits all alike:
+through the engine in this process (``studio.core.engines.writing.run``, as the CLI
+runs it), through the engine host process (``EngineHost.run``, as the Writing tab
+runs it: request pickled over a socket, every token sent back as an event), and
+through the library directly (``model.generate()`` / ``Llama.__call__(stream=True)``).
 Times include prompt evaluation; the engine's include everything it does per job
-(validation, model resolution, cache lookup, chat templating, streaming).
+(validation, model resolution, cache lookup, chat templating, streaming); the host's
+also include the round trips, measured where the window would see the events.
 """
 
 from __future__ import annotations
@@ -34,6 +37,21 @@ def _engine(req, cache) -> dict:
     res = last.value
     return {"seconds": seconds, "first_token_s": first, "tokens": res.new_tokens,
             "ids": res.token_ids[0]}
+
+
+def _host(req, host) -> dict:
+    from studio.core.jobs import CancelToken, Result, Token
+
+    start = time.perf_counter()
+    first = None
+    for ev in host.run("writing", req, CancelToken()):
+        if isinstance(ev, Token) and first is None:
+            first = time.perf_counter() - start
+        last = ev
+    seconds = time.perf_counter() - start
+    if not isinstance(last, Result):
+        raise RuntimeError(f"engine host run failed: {last}")
+    return {"seconds": seconds, "first_token_s": first, "ids": last.value.token_ids[0]}
 
 
 def _session(cache, backend: str):
@@ -103,49 +121,65 @@ def _summary(runs: list[dict], tokens: int) -> dict:
 
 def run(quick: bool = False) -> dict:
     from studio.core.cache import ModelCache
+    from studio.core.devices import physical_cores
     from studio.core.engines.writing import WriteRequest
-    from studio.core.engines.writing_llama import physical_cores
+    from studio.core.host.client import EngineHost
 
     rounds = 1 if quick else 5
     new = 16 if quick else 64
     out: dict = {"model": MODEL, "new_tokens": new, "rounds": rounds, "greedy": True,
                  "threads": physical_cores(), "prompt": PROMPT}
-    for backend in ("llama.cpp", "transformers"):
-        cache = ModelCache()
-        req = WriteRequest(PROMPT, model=MODEL, backend=backend, max_new_tokens=new,
-                           do_sample=False)
-        warm = _engine(req, cache)  # loads (and converts, the first time ever) the model
-        session = _session(cache, backend)
-        ids = session.encode(req, chat=True)
-        engine_runs, plain_runs = [], []
-        for _ in range(rounds):
-            engine_runs.append(_engine(req, cache))
-            if backend == "llama.cpp":
-                plain_runs.append(_plain_llama(session.llm, ids, new))
-            else:
-                plain_runs.append(_plain_hf(session, ids, new))
-        tokens = warm["tokens"]
-        if backend == "llama.cpp":
-            # Llama.__call__ streams text chunks, not ids; it evaluates every token but
-            # the last, so compare those with the engine's ids
-            same = all(p["evaluated"] == list(warm["ids"][:-1]) for p in plain_runs)
-        else:
-            same = all(p["ids"] == warm["ids"] for p in plain_runs)
-        engine, plain = _summary(engine_runs, tokens), _summary(plain_runs, tokens)
-        out[backend] = {
-            "engine": engine,
-            "plain": plain,
-            "generated_tokens": tokens,
-            "same_tokens": same,
-            "time_ratio_engine_over_plain": round(engine["seconds"] / plain["seconds"], 4),
-            "median_time_ratio": round(engine["median_s"] / plain["median_s"], 4),
-            "prompt_tokens": len(ids),
-        }
-        cache.clear()
+    host = EngineHost()
+    try:
+        for backend in ("llama.cpp", "transformers"):
+            out[backend] = _backend(backend, new, rounds, host, ModelCache(), WriteRequest)
+    finally:
+        host.shutdown()
     out["llama_over_transformers_speed"] = round(
         out["llama.cpp"]["engine"]["tokens_per_s"] / out["transformers"]["engine"]["tokens_per_s"],
         2)
     return out
+
+
+def _backend(backend: str, new: int, rounds: int, host, cache, request_type) -> dict:
+    req = request_type(PROMPT, model=MODEL, backend=backend, max_new_tokens=new, do_sample=False)
+    warm = _engine(req, cache)  # loads (and converts, the first time ever) the model
+    _host(req, host)  # the host loads its own copy
+    session = _session(cache, backend)
+    ids = session.encode(req, chat=True)
+    engine_runs, host_runs, plain_runs = [], [], []
+    for _ in range(rounds):
+        engine_runs.append(_engine(req, cache))
+        host_runs.append(_host(req, host))
+        if backend == "llama.cpp":
+            plain_runs.append(_plain_llama(session.llm, ids, new))
+        else:
+            plain_runs.append(_plain_hf(session, ids, new))
+    tokens = warm["tokens"]
+    if backend == "llama.cpp":
+        # Llama.__call__ streams text chunks, not ids; it evaluates every token but
+        # the last, so compare those with the engine's ids
+        same = all(p["evaluated"] == list(warm["ids"][:-1]) for p in plain_runs)
+    else:
+        same = all(p["ids"] == warm["ids"] for p in plain_runs)
+    same = same and all(h["ids"] == warm["ids"] for h in host_runs)
+    engine, plain = _summary(engine_runs, tokens), _summary(plain_runs, tokens)
+    through_host = _summary(host_runs, tokens)
+    cache.clear()
+    return {
+        "engine": engine,
+        "engine_host": through_host,
+        "plain": plain,
+        "generated_tokens": tokens,
+        "same_tokens": same,
+        "time_ratio_engine_over_plain": round(engine["seconds"] / plain["seconds"], 4),
+        "median_time_ratio": round(engine["median_s"] / plain["median_s"], 4),
+        # tokens/s seen through the host (as the Writing tab sees them) over in-process
+        "host_speed_over_in_process": round(engine["seconds"] / through_host["seconds"], 4),
+        "host_median_speed_over_in_process": round(
+            engine["median_s"] / through_host["median_s"], 4),
+        "prompt_tokens": len(ids),
+    }
 
 
 if __name__ == "__main__":

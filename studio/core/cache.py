@@ -1,26 +1,36 @@
 """Loaded-model cache: one entry per (model, device, dtype, ...) key, LRU under a budget.
 
 Loading is the slow part of every job (seconds), so engines ask the cache
-first.  The lock is held per key while loading so two jobs asking for the same
-model load it once; different keys load concurrently.
+first.  The lock is held per key while loading, so two jobs asking for the same
+model load it once; different keys load concurrently.  A job holds its model
+with ``use()``: a model in use is never evicted, only idle ones are, least
+recently used first, and an eviction gives the memory back to the system.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import logging
+import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from .devices import empty_cache
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class _Entry:
     value: Any
     size: int
+    users: int = 0  # jobs holding it right now (never evicted while > 0)
 
 
 class ModelCache:
@@ -31,53 +41,78 @@ class ModelCache:
         self._key_locks: dict[Hashable, threading.Lock] = {}
         self.loads = 0  # how many times a loader really ran (tests and bench read it)
 
-    def get(
-        self,
-        key: Hashable,
-        loader: Callable[[], Any],
-        size: Callable[[Any], int] | None = None,
-        estimate: int | None = None,
-    ):
-        """Return the cached value for ``key`` or load it with ``loader()``.
+    @contextmanager
+    def use(self, key: Hashable, loader: Callable[[], Any],
+            size: Callable[[Any], int] | None = None,
+            estimate: int | None = None) -> Iterator[Any]:
+        """Hold the model for ``key`` (loading it if needed) for the length of a job."""
+        value = self._acquire(key, loader, size, estimate, hold=True)
+        try:
+            yield value
+        finally:
+            with self._lock:
+                entry = self._entries.get(key)
+                if entry is not None and entry.value is value:
+                    entry.users -= 1
+                evicted = self._evict(keep=None)
+            if evicted:
+                release_memory()
+
+    def get(self, key: Hashable, loader: Callable[[], Any],
+            size: Callable[[Any], int] | None = None, estimate: int | None = None):
+        """The cached value for ``key``, loaded if needed, without holding it."""
+        return self._acquire(key, loader, size, estimate, hold=False)
+
+    def _acquire(self, key, loader, size, estimate, hold: bool):
+        """Return the value for ``key`` or load it with ``loader()``.
 
         ``estimate`` (bytes the new value will take) lets the budget be kept
-        before loading: least recently used entries are dropped until the new
-        one fits, so an idle model is freed before the next one loads.  After the
-        load, ``size(value)`` is checked against the budget again.
+        before loading: idle entries are dropped, least recently used first,
+        until the new one fits, so an idle model is freed before the next one
+        loads.  After the load, ``size(value)`` is checked against the budget again.
         """
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-                return entry.value
+            value = self._hit(key, hold)
+            if value is not _MISS:
+                return value
             key_lock = self._key_locks.setdefault(key, threading.Lock())
         with key_lock:
             with self._lock:
-                entry = self._entries.get(key)
-                if entry is not None:
-                    self._entries.move_to_end(key)
-                    return entry.value
-                evicted = self._evict(keep=key, extra=estimate) if estimate else False
+                value = self._hit(key, hold)
+                if value is not _MISS:
+                    return value
+                evicted = self._evict(keep=key, extra=estimate or 0) if estimate else False
             if evicted:
-                _release()
+                release_memory()
             value = loader()
             nbytes = size(value) if size else 0
             with self._lock:
                 self.loads += 1
-                self._entries[key] = _Entry(value, nbytes)
+                self._entries[key] = _Entry(value, nbytes, users=1 if hold else 0)
                 evicted = self._evict(keep=key)
             if evicted:
-                _release()
+                release_memory()
             return value
 
-    def _evict(self, keep: Hashable, extra: int = 0) -> bool:
-        """Drop LRU entries (never ``keep``) until they and ``extra`` fit; lock held."""
+    def _hit(self, key: Hashable, hold: bool):
+        entry = self._entries.get(key)
+        if entry is None:
+            return _MISS
+        self._entries.move_to_end(key)
+        if hold:
+            entry.users += 1
+        return entry.value
+
+    def _evict(self, keep: Hashable | None, extra: int = 0) -> bool:
+        """Drop idle LRU entries (never ``keep``) until the rest and ``extra`` fit; lock held."""
         if self.budget_bytes is None:
             return False
         evicted = False
         while sum(e.size for e in self._entries.values()) + extra > self.budget_bytes:
-            victim = next((k for k in self._entries if k != keep), None)
-            if victim is None:
+            victim = next((k for k, e in self._entries.items() if k != keep and e.users == 0),
+                          None)
+            if victim is None:  # everything left is in use: over budget until a job ends
+                log.info("memory budget exceeded by models in use")
                 break
             del self._entries[victim]
             evicted = True
@@ -91,26 +126,44 @@ class ModelCache:
         with self._lock:
             return list(self._entries)
 
+    def in_use(self) -> list[Hashable]:
+        with self._lock:
+            return [k for k, e in self._entries.items() if e.users]
+
     def drop(self, key: Hashable) -> None:
         with self._lock:
             self._entries.pop(key, None)
 
-    def clear(self) -> None:
+    def clear(self) -> int:
+        """Drop every idle model (models in use stay); returns how many were dropped."""
         with self._lock:
-            self._entries.clear()
-        _release()
+            idle = [k for k, e in self._entries.items() if e.users == 0]
+            for key in idle:
+                del self._entries[key]
+        if idle:
+            release_memory()
+        return len(idle)
 
 
-def _release() -> None:
-    """Give the memory of evicted models back.
+_MISS = object()
 
-    Loads freeze their objects out of the collector's view (preload.paused_gc);
-    unfreezing and collecting once here frees whatever cycles an evicted model
-    was part of.  Evictions are rare, so the one full collection is affordable.
-    """
-    gc.unfreeze()
+
+def _malloc_trim() -> None:
+    """Hand freed heap pages back to the OS (glibc keeps them otherwise)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # musl and others: nothing to do
+        pass
+
+
+def release_memory() -> None:
+    """Give the memory of dropped models back: collect cycles, empty GPU caches, trim the heap."""
     gc.collect()
     empty_cache()
+    _malloc_trim()
 
 
 def torch_module_size(model: Any) -> int:
@@ -121,5 +174,5 @@ def torch_module_size(model: Any) -> int:
     return total
 
 
-# One cache per process, shared by every engine (the CLI and the app alike).
+# One cache per process, shared by every engine (the CLI and the engine host alike).
 shared_cache = ModelCache()

@@ -12,6 +12,8 @@ import platform
 import sys
 from dataclasses import dataclass, field
 
+from .messages import msg
+
 DEVICES = ("auto", "cpu", "cuda", "mps")
 DTYPES = ("auto", "float32", "float16", "bfloat16")
 
@@ -130,6 +132,53 @@ def cpu_only() -> Hardware:
     return Hardware(cpu_name(), os.cpu_count() or 1, ram_bytes())
 
 
+def physical_cores() -> int:
+    """Physical cores usable by this process (llama.cpp is slower on hyper-threads)."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = os.cpu_count() or 1
+    cores: set[tuple[str, str]] = set()
+    try:
+        phys = core = ""
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                key = key.strip()
+                if key == "physical id":
+                    phys = value.strip()
+                elif key == "core id":
+                    core = value.strip()
+                    cores.add((phys, core))
+    except OSError:
+        pass
+    return max(1, min(usable, len(cores) or usable))
+
+
+def _gpu_possible() -> bool:
+    """False when this machine certainly has no GPU torch could use (no import needed)."""
+    if "torch" in sys.modules:
+        return True
+    if sys.platform == "darwin":
+        return platform.machine() == "arm64"
+    if not sys.platform.startswith("linux"):
+        return True  # Windows: only torch can tell
+    return any(os.path.exists(p) for p in ("/proc/driver/nvidia/version", "/dev/kfd"))
+
+
+def device_kind(name: str) -> str:
+    """"cpu", "cuda" or "mps" for a device choice, importing torch only if a GPU may exist.
+
+    llama.cpp asks this before loading: on a machine without a GPU, importing
+    torch (seconds) just to learn "cpu" would be wasted.
+    """
+    if name != "auto":
+        return name.split(":")[0]
+    if not _gpu_possible():
+        return "cpu"
+    return resolve_device("auto")
+
+
 def best_device(hw: Hardware) -> str:
     kinds = [a.device.split(":")[0] for a in hw.accelerators]
     for kind in ("cuda", "mps"):
@@ -143,7 +192,9 @@ def resolve_device(name: str) -> str:
     from .jobs import UserError
 
     if name not in DEVICES:
-        raise UserError(f"Unknown device {name!r}; choose one of {', '.join(DEVICES)}.")
+        raise UserError(msg("request.unknown_choice", "Unknown {name} {value}; choose one of "
+                            "{allowed}.", name="device", value=repr(name),
+                            allowed=", ".join(DEVICES)))
     import torch
 
     if name == "auto":
@@ -152,11 +203,13 @@ def resolve_device(name: str) -> str:
         mps = getattr(torch.backends, "mps", None)
         return "mps" if mps is not None and mps.is_available() else "cpu"
     if name == "cuda" and not torch.cuda.is_available():
-        raise UserError("CUDA was chosen but no NVIDIA GPU is available; choose cpu or auto.")
+        raise UserError(msg("device.no_cuda", "CUDA was chosen but no NVIDIA GPU is available; "
+                            "choose cpu or auto."))
     if name == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise UserError("MPS was chosen but this machine has no Apple GPU; choose cpu.")
+            raise UserError(msg("device.no_mps", "MPS was chosen but this machine has no Apple "
+                                "GPU; choose cpu."))
     return name
 
 
@@ -165,7 +218,9 @@ def resolve_dtype(name: str, device: str):
     from .jobs import UserError
 
     if name not in DTYPES:
-        raise UserError(f"Unknown dtype {name!r}; choose one of {', '.join(DTYPES)}.")
+        raise UserError(msg("request.unknown_choice", "Unknown {name} {value}; choose one of "
+                            "{allowed}.", name="dtype", value=repr(name),
+                            allowed=", ".join(DTYPES)))
     import torch
 
     if name == "auto":
@@ -175,21 +230,32 @@ def resolve_dtype(name: str, device: str):
     return getattr(torch, name)
 
 
-def memory_in_use() -> int:
-    """Resident memory of this process plus CUDA allocations, in bytes."""
-    used = 0
+def resident_memory(pid: int | None = None) -> int | None:
+    """Resident memory (RSS) of a process, in bytes; this one by default (None if unknown)."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            used = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        with open(f"/proc/{pid or 'self'}/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
-        import resource
+        pass
+    if pid is not None:
+        return None
+    import resource  # peak, not current: the best portable figure for this process
 
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        used = rss if sys.platform == "darwin" else rss * 1024
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024
+
+
+def device_memory_in_use() -> int:
+    """Bytes this process holds on the GPU (0 when torch never touched one)."""
     torch = sys.modules.get("torch")  # only if some engine already imported it
     if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
-        used += int(torch.cuda.memory_allocated())
-    return used
+        return int(torch.cuda.memory_allocated())
+    return 0
+
+
+def memory_in_use() -> int:
+    """Resident memory of this process plus GPU allocations, in bytes."""
+    return (resident_memory() or 0) + device_memory_in_use()
 
 
 def empty_cache() -> None:

@@ -13,9 +13,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import Message, msg
+
 
 class UserError(Exception):
-    """Bad input from the user: the message is shown as is (CLI exit code 2)."""
+    """Bad input from the user: the message is shown as is (CLI exit code 2).
+
+    Raise it with a ``Message`` (``msg(...)``) so the window can translate it.
+    """
+
+    @property
+    def message(self) -> str:
+        return self.args[0] if self.args else ""
 
 
 class JobCancelled(Exception):
@@ -27,9 +36,25 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            if self._event.is_set():
+                return
+            self._event.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def on_cancel(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (in the cancelling thread) on cancel; at once if already cancelled."""
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(callback)
+                return
+        callback()
 
     @property
     def cancelled(self) -> bool:
@@ -107,7 +132,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Failed:
-    """Terminal failure with a human message; ``detail`` holds the traceback."""
+    """Terminal failure with a human message (a ``Message``); ``detail`` holds the traceback."""
 
     message: str
     detail: str = ""
@@ -119,6 +144,7 @@ class Cancelled:
     """Terminal cancel; ``partial`` keeps whatever was produced so far."""
 
     partial: Any = None
+    message: str = ""  # why, when it was not simply the user's Stop (e.g. a force stop)
 
 
 Event = Progress | Notice | Token | Preview | Segment | AudioChunk | Result | Failed | Cancelled
@@ -128,21 +154,28 @@ TERMINAL = (Result, Failed, Cancelled)
 JobFn = Callable[[CancelToken], Iterator[Event]]
 
 
-def human_message(exc: BaseException) -> str:
+def human_message(exc: BaseException) -> Message:
     """Turn an exception into one line a user can act on."""
+    import errno
+
     if isinstance(exc, UserError):
-        return str(exc)
+        text = exc.message
+        return text if isinstance(text, Message) else msg("error.plain", "{text}", text=str(text))
     if isinstance(exc, MemoryError):
-        return "Out of memory. Try a smaller model, fewer tokens or a smaller image."
+        return msg("error.memory",
+                   "Out of memory. Try a smaller model, fewer tokens or a smaller image.")
     if isinstance(exc, FileNotFoundError):
-        name = exc.filename or str(exc)
-        return f"File not found: {name}"
+        return msg("error.file_not_found", "File not found: {name}",
+                   name=str(exc.filename or exc))
     if isinstance(exc, PermissionError):
-        return f"Permission denied: {exc.filename or exc}"
-    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return "The disk is full. Free some space and try again."
+        return msg("error.permission", "Permission denied: {name}",
+                   name=str(exc.filename or exc))
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return msg("error.disk_full", "The disk is full. Free some space and try again.")
     text = str(exc).strip() or type(exc).__name__
-    return f"{type(exc).__name__}: {text}" if not isinstance(exc, RuntimeError) else text
+    if not isinstance(exc, RuntimeError):
+        text = f"{type(exc).__name__}: {text}"
+    return msg("error.unexpected", "Unexpected error: {text}", text=text)
 
 
 def drive(job: JobFn, cancel: CancelToken) -> Iterator[Event]:
@@ -166,6 +199,6 @@ def drive(job: JobFn, cancel: CancelToken) -> Iterator[Event]:
     except JobCancelled:
         yield Cancelled()
     except UserError as exc:
-        yield Failed(str(exc), "", user_error=True)
+        yield Failed(human_message(exc), "", user_error=True)
     except Exception as exc:  # every engine error becomes a message, never a crash
         yield Failed(human_message(exc), traceback.format_exc())

@@ -18,16 +18,21 @@ import importlib.util
 import json
 import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog
+from .atomic import atomic_write_text
 from .catalog import CatalogEntry
 from .jobs import UserError
+from .messages import msg
 from .paths import cache_dir
 
 # Single files that are a whole model (llama.cpp weights, Piper voices).
 MODEL_FILE_SUFFIXES = (".gguf", ".onnx")
+# Suffixes that mark a reference as a file path (never a hub repo id "owner/name").
+PATH_SUFFIXES = (*MODEL_FILE_SUFFIXES, ".safetensors", ".bin", ".ckpt", ".pt", ".pth")
 
 
 @dataclass(frozen=True)
@@ -79,16 +84,30 @@ class FileStatus:
     problem: str = ""
 
 
-def check_bundled(entry: CatalogEntry, stamps: Path | None = None) -> list[FileStatus]:
+def _read_stamps(path: Path) -> dict:
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _write_stamps(path: Path, known: dict) -> None:
+    try:
+        atomic_write_text(path, json.dumps(known))
+    except OSError:
+        pass  # the check still holds for this run; it is redone next time
+
+
+def check_bundled(entry: CatalogEntry, stamps: Path | None = None,
+                  rehash: bool = False) -> list[FileStatus]:
     """Check each file of a bundled entry: present and matching its sha256.
 
-    A stamp (size, mtime, sha) per file avoids re-hashing 100 MB on every start.
+    A stamp (size, mtime, sha) per file avoids re-hashing 100 MB on every start;
+    ``rehash`` ignores the stamps and reads every byte (``models verify``).
     """
     stamps = stamps or cache_dir() / "verified.json"
-    try:
-        known = json.loads(stamps.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
+    known = _read_stamps(stamps)
     out: list[FileStatus] = []
     changed = False
     for key, sha in entry.files.items():
@@ -98,25 +117,66 @@ def check_bundled(entry: CatalogEntry, stamps: Path | None = None) -> list[FileS
             continue
         st = path.stat()
         stamp = [st.st_size, st.st_mtime_ns, sha]
-        if known.get(str(path)) == stamp:
+        if not rehash and known.get(str(path)) == stamp:
             out.append(FileStatus(key, path, True))
             continue
         actual = sha256_file(path)
         if actual != sha:
+            known.pop(str(path), None)
+            changed = True
             out.append(FileStatus(key, path, False, f"sha256 mismatch ({actual[:12]}…)"))
             continue
-        known[str(path)] = stamp
-        changed = True
+        if known.get(str(path)) != stamp:
+            known[str(path)] = stamp
+            changed = True
         out.append(FileStatus(key, path, True))
     if changed:
-        try:
-            stamps.parent.mkdir(parents=True, exist_ok=True)
-            tmp = stamps.with_suffix(".tmp")
-            tmp.write_text(json.dumps(known), encoding="utf-8")
-            os.replace(tmp, stamps)
-        except OSError:
-            pass  # verification still holds for this run
+        _write_stamps(stamps, known)
     return out
+
+
+def _file_sha(path: Path, known: dict) -> str:
+    """sha256 of a file, remembered by (size, mtime) in ``known`` (hashing reads every byte)."""
+    st = path.stat()
+    stamp = known.get(str(path))
+    if isinstance(stamp, list) and stamp[:2] == [st.st_size, st.st_mtime_ns]:
+        return stamp[2]
+    sha = sha256_file(path)
+    known[str(path)] = [st.st_size, st.st_mtime_ns, sha]
+    return sha
+
+
+def fingerprint(local: LocalModel, root: Path | None = None) -> str:
+    """What a result records to say exactly which model made it.
+
+    A hub snapshot is named by its commit ("git:<sha>"); a bundled model by the
+    sha256 of its main file from the catalogue; local files by their sha256
+    (a folder: of every file's name and sha256), remembered by size and mtime
+    so a model is hashed once, not on every job.
+    """
+    parts = local.path.parts
+    if "snapshots" in parts[:-1] and parts.index("snapshots") + 1 < len(parts):
+        return "git:" + parts[parts.index("snapshots") + 1]
+    if local.entry is not None and local.entry.bundled and local.file:
+        for key, sha in local.entry.files.items():
+            if key.endswith("/" + local.file):
+                return "sha256:" + sha
+    stamps = (root or cache_dir()) / "fingerprints.json"
+    known = _read_stamps(stamps)
+    before = dict(known)
+    if local.file:
+        digest = _file_sha(local.main_path, known)
+    else:
+        h = hashlib.sha256()
+        for path in sorted(p for p in local.path.rglob("*") if p.is_file()):
+            rel = path.relative_to(local.path).as_posix()
+            if rel.startswith(".") or "/." in rel:
+                continue  # markers and caches, not the model
+            h.update(f"{rel}\0{_file_sha(path, known)}\n".encode())
+        digest = h.hexdigest()
+    if known != before:
+        _write_stamps(stamps, known)
+    return "sha256:" + digest
 
 
 def _bundled(entry: CatalogEntry, root: Path) -> LocalModel:
@@ -125,13 +185,13 @@ def _bundled(entry: CatalogEntry, root: Path) -> LocalModel:
         first = problems[0]
         if first.problem == "not installed":
             pkg = first.key.split("/", 1)[0]
-            raise UserError(
-                f"The built-in model {entry.id!r} is not installed (package {pkg!r} missing). "
-                "Run the set-up command from README."
-            )
-        raise UserError(
-            f"The built-in model {entry.id!r} is damaged: {first.key}: {first.problem}."
-        )
+            raise UserError(msg(
+                "model.bundled_missing", "The built-in model {id} is not installed (package "
+                "{package} missing). Run the set-up command from README.",
+                id=repr(entry.id), package=repr(pkg)))
+        raise UserError(msg("model.bundled_damaged",
+                            "The built-in model {id} is damaged: {file}: {problem}.",
+                            id=repr(entry.id), file=first.key, problem=first.problem))
     folder = bundled_file(entry.folder + "/")
     assert folder is not None
     if entry.join:
@@ -176,40 +236,56 @@ def _hub(repo: str, file: str, entry: CatalogEntry | None) -> LocalModel:
         path = Path(snapshot_download(repo, local_files_only=True))
     except Exception as exc:  # LocalEntryNotFoundError, offline errors, bad ids
         name = entry.id if entry else repo
-        raise UserError(
-            f"The model {name!r} ({repo}) is not downloaded yet. "
-            f"Download it with: aigc-studio models download {name}"
-        ) from exc
+        raise UserError(msg(
+            "model.not_downloaded", "The model {name} ({repo}) is not downloaded yet. "
+            "Download it with: aigc-studio models download {id}",
+            name=repr(name), repo=repo, id=name)) from exc
     return LocalModel(entry.id if entry else repo, path, entry)
+
+
+def _looks_like_path(ref: str) -> bool:
+    """True unless ``ref`` can only be a hub repo id (exactly one "/", no path markers)."""
+    if ref.startswith((".", "/", "~")) or "\\" in ref or ref.count("/") != 1:
+        return True
+    if ref.lower().endswith(PATH_SUFFIXES):
+        return True  # "models/x.gguf": a file under a relative folder, not a repo
+    first = ref.split("/", 1)[0]
+    return Path(first).is_dir()  # "models/x" where ./models exists
 
 
 def resolve(ref: str, task: str | None = None, root: Path | None = None) -> LocalModel:
     """Turn a reference into a LocalModel, or raise UserError saying why not."""
     ref = (ref or "").strip()
     if not ref:
-        raise UserError("No model chosen.")
+        raise UserError(msg("model.none", "No model chosen."))
     root = root or cache_dir()
     entry = catalog.find(ref)
     if entry is not None:
         if task and entry.task != task:
-            raise UserError(f"The model {ref!r} is a {entry.task} model, not a {task} model.")
+            raise UserError(msg("model.wrong_task",
+                                "The model {ref} is a {kind} model, not a {task} model.",
+                                ref=repr(ref), kind=entry.task, task=task))
         if entry.bundled:
             return _bundled(entry, root)
         return _hub(entry.repo, entry.file, entry)
     path = Path(ref).expanduser()
     if path.exists():
         path = path.resolve()
-        if path.is_file():
-            if path.suffix.lower() not in MODEL_FILE_SUFFIXES:
-                raise UserError(f"{path.name} is a file, not a model: choose a model folder or a "
-                                f"{' / '.join(MODEL_FILE_SUFFIXES)} file.")
-            return LocalModel(ref, path.parent, None, path.name)
-        return LocalModel(ref, path, None)
-    looks_like_path = ref.startswith((".", "/", "~")) or os.sep in ref.replace("/", "", 1) or (
-        ref.count("/") != 1
-    )
-    if looks_like_path:
-        raise UserError(
-            f"Model not found: {ref!r} is neither a catalogue id nor an existing folder."
-        )
+        if path.is_dir():
+            return LocalModel(ref, path, None)
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # a FIFO or device would block the first read forever
+            raise UserError(msg("model.not_regular",
+                                "{name} is not a regular file (a pipe or a device?); choose a "
+                                "model folder or file.", name=path.name))
+        if path.suffix.lower() not in MODEL_FILE_SUFFIXES:
+            raise UserError(msg("model.plain_file",
+                                "{name} is a file, not a model: choose a model folder or a "
+                                "{suffixes} file.", name=path.name,
+                                suffixes=" / ".join(MODEL_FILE_SUFFIXES)))
+        return LocalModel(ref, path.parent, None, path.name)
+    if _looks_like_path(ref):
+        raise UserError(msg("model.not_found",
+                            "Model not found: no such file or folder {ref} (and it is not a "
+                            "catalogue id).", ref=repr(ref)))
     return _hub(ref, "", None)

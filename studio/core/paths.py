@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """The repo's resources/ folder (or the PyInstaller bundle's copy)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The package's resources folder (models.toml, translations, icons).
+
+    Shipped as package data inside ``studio``, so an installed wheel, an
+    editable checkout and a PyInstaller bundle all find it the same way.
+    """
+    from importlib.resources import files
+
+    return Path(str(files("studio") / "resources"))
 
 
 def config_dir() -> Path:
@@ -24,6 +26,20 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("aigc-studio", appauthor=False)
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def drafts_path() -> Path:
+    return data_dir() / "drafts.json"
+
+
+def log_dir() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("aigc-studio", appauthor=False)
 
 
 def cache_dir() -> Path:

@@ -54,7 +54,7 @@ def test_device_and_dtype_choice():
     import torch
 
     assert devices.resolve_device("cpu") == "cpu"
-    assert devices.resolve_device("auto") in ("cpu", "cuda", "mps")
+    assert devices.resolve_device("auto") == devices.best_device(devices.probe())
     assert devices.resolve_dtype("auto", "cpu") == torch.float32
     assert devices.resolve_dtype("bfloat16", "cpu") == torch.bfloat16
     with pytest.raises(UserError, match="Unknown device"):
@@ -102,7 +102,7 @@ def test_stale_conversion_folders_of_ended_processes_are_removed(tmp_path):
     import subprocess
     import sys
 
-    from studio.core.engines.writing_convert import converted_dir, remove_stale_partials
+    from studio.core.engines.writing.convert import converted_dir, remove_stale_partials
 
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()
@@ -117,3 +117,68 @@ def test_stale_conversion_folders_of_ended_processes_are_removed(tmp_path):
     assert remove_stale_partials(sha, root=tmp_path) == [dead]
     assert not dead.exists() and alive.is_dir() and other.is_dir()
     assert remove_stale_partials("ef" * 32, root=tmp_path / "none") == []  # no folder yet
+
+
+def test_a_model_in_use_is_never_evicted():
+    cache = ModelCache(budget_bytes=100)
+    with cache.use("a", lambda: "A", size=lambda v: 60) as a:
+        assert a == "A" and cache.in_use() == ["a"]
+        cache.get("b", lambda: "B", size=lambda v: 60, estimate=60)  # over budget: a is held
+        assert set(cache.keys()) == {"a", "b"}
+        assert cache.clear() == 1 and cache.keys() == ["a"]  # Unload keeps what a job holds
+    assert cache.in_use() == []
+    cache.get("c", lambda: "C", size=lambda v: 60, estimate=60)  # now a can go
+    assert cache.keys() == ["c"]
+
+
+def test_two_jobs_asking_for_one_model_load_it_once_and_share_it():
+    cache = ModelCache()
+    loads = []
+    started = threading.Barrier(2)
+    seen = []
+
+    def job():
+        started.wait()
+        with cache.use("m", lambda: loads.append(1) or object()) as model:
+            seen.append(model)
+
+    threads = [threading.Thread(target=job) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and seen[0] is seen[1]
+
+
+def test_eviction_really_frees_the_model():
+    import gc
+    import weakref
+
+    class Model:
+        def __init__(self):
+            self.me = self  # a reference cycle, as real models have
+            self.weights = bytearray(10_000_000)
+
+    cache = ModelCache(budget_bytes=15_000_000)
+    with cache.use("a", Model, size=lambda m: len(m.weights)) as a:
+        ref = weakref.ref(a)
+    del a
+    cache.get("b", Model, size=lambda m: len(m.weights), estimate=10_000_000)
+    assert cache.keys() == ["b"]
+    assert ref() is None  # collected at eviction, cycle and all (no gc.collect() here)
+    gc.collect()
+
+
+def test_device_kind_does_not_import_torch_on_a_machine_without_gpu():
+    import subprocess
+    import sys
+
+    code = ("import sys; from studio.core.devices import device_kind, _gpu_possible\n"
+            "kind = device_kind('auto')\n"
+            "print(kind, _gpu_possible(), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60).stdout.split()
+    if out[1] == "False":  # no NVIDIA/ROCm driver and not an Apple GPU machine
+        assert out == ["cpu", "False", "False"]
+    else:
+        assert out[2] == "True"

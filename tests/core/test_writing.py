@@ -57,8 +57,14 @@ def events(req: WriteRequest, cache: ModelCache, cancel: CancelToken | None = No
 def result(req: WriteRequest, cache: ModelCache) -> WriteResult:
     evs = events(req, cache)
     assert isinstance(evs[-1], Result), evs[-1]
-    assert evs[-1].request is req
-    return evs[-1].value
+    res, resolved = evs[-1].value, evs[-1].request
+    # The request that reproduces it: what was asked, plus the seed and backend actually used
+    # and which model files made it.
+    assert resolved.seed == res.seed and resolved.backend == res.backend
+    assert resolved.revision.startswith("sha256:")
+    assert dataclasses.replace(resolved, seed=req.seed, backend=req.backend,
+                               revision=req.revision) == req
+    return res
 
 
 def streamed(evs: list, sequence: int = 0) -> str:
@@ -228,7 +234,8 @@ def test_model_is_cached_between_runs(tmp_path):
     assert own.loads == 1 and any(isinstance(e, Progress) and e.message == "Loading model…"
                                   for e in first)
     second = events(WriteRequest("Yo", model=folder, max_new_tokens=4, seed=3), own)
-    assert own.loads == 1 and not any(isinstance(e, Progress) for e in second)
+    assert own.loads == 1 and "Loading model…" not in [e.message for e in second
+                                                        if isinstance(e, Progress)]
     assert isinstance(second[-1], Result) and second[-1].timings["load_s"] < 0.5
 
 
@@ -334,7 +341,7 @@ def test_llama_on_a_missing_gpu_is_a_user_error(tmp_path, monkeypatch):
 
 
 def test_gguf_conversion_shows_its_own_message(tmp_path, plain, monkeypatch):
-    from studio.core.engines import writing_hf
+    from studio.core.engines.writing import hf as writing_hf
 
     converted = []
 
@@ -354,12 +361,12 @@ def test_gguf_conversion_shows_its_own_message(tmp_path, plain, monkeypatch):
 
 
 def test_engines_tell_the_cache_what_a_load_will_take(tmp_path, plain, monkeypatch):
-    from studio.core.engines import writing_hf
+    from studio.core.engines.writing import hf as writing_hf
 
     class Recording(ModelCache):
-        def get(self, key, loader, size=None, estimate=None):
+        def use(self, key, loader, size=None, estimate=None):
             estimates.append(estimate)
-            return super().get(key, loader, size, estimate)
+            return super().use(key, loader, size, estimate)
 
     estimates: list = []
     folder_bytes = sum(f.stat().st_size for f in Path(plain).glob("*.safetensors"))
@@ -388,3 +395,48 @@ def test_chat_mode_returns_every_sequence(chatty, cache):
     res = result(WriteRequest("Hi", model=chatty, mode="chat", max_new_tokens=4,
                               num_return_sequences=3, seed=2), cache)
     assert res.chat and len(res.texts) == 3 and len(res.token_ids) == 3
+
+
+def test_the_result_request_reproduces_a_random_seed_run(plain, cache):
+    first = events(WriteRequest("Again", model=plain, max_new_tokens=8), cache)[-1]
+    assert first.request.seed is not None
+    again = events(first.request, cache)[-1]
+    assert again.value.token_ids == first.value.token_ids
+    assert not [e for e in events(first.request, cache) if isinstance(e, Notice)]
+
+
+def test_a_rerun_on_changed_model_files_says_so(plain, cache):
+    req = WriteRequest("Hi", model=plain, max_new_tokens=2, seed=1, revision="sha256:" + "0" * 64)
+    evs = events(req, cache)
+    assert isinstance(evs[-1], Result)
+    assert any("model's files changed" in e.message for e in evs if isinstance(e, Notice))
+
+
+def test_a_run_that_writes_no_text_says_so(plain, cache):
+    greedy = WriteRequest("Hello", model=plain, max_new_tokens=6, do_sample=False)
+    text = result(greedy, cache).texts[0]
+    assert text
+    evs = events(dataclasses.replace(greedy, stop=(text[0],)), cache)  # cut before any text
+    assert isinstance(evs[-1], Result) and evs[-1].value.texts == ("",)
+    assert any("produced no text" in e.message for e in evs if isinstance(e, Notice))
+
+
+def test_stop_inside_a_forward_pass_ends_generation_at_once(plain, cache):
+    """Issue 6.11: Stop during a long prompt evaluation does not wait for the whole pass."""
+    events(WriteRequest("warm up", model=plain, max_new_tokens=1), cache)
+    key = next(k for k in cache.keys() if k[1].endswith(Path(plain).name))  # noqa: SIM118
+    session = cache.get(key, lambda: None)
+    blocks = session.model.transformer.h
+    cancel = CancelToken()
+    later_blocks = []
+    first = blocks[0].register_forward_hook(lambda *_: cancel.cancel())  # Stop mid-pass
+    rest = [b.register_forward_hook(lambda *_: later_blocks.append(1)) for b in blocks[1:]]
+    try:
+        evs = events(WriteRequest("a long prompt " * 5, model=plain, max_new_tokens=50,
+                                  seed=1), cache, cancel)
+    finally:
+        for handle in [first, *rest]:
+            handle.remove()
+    assert isinstance(evs[-1], Cancelled)
+    assert later_blocks == []  # no block after the one that saw the Stop ran
+    assert not [e for e in evs if isinstance(e, Token)]

@@ -5,19 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from studio.core.engines.writing import (
-    TextAssembler,
-    WriteRequest,
-    fit_context,
-)
-from studio.core.engines.writing_llama import NoRepeatNGram, gguf_metadata
-from studio.core.jobs import (
-    UserError,
-)
+from studio.core.engines.writing import WriteRequest
+from studio.core.engines.writing.llama import NoRepeatNGram
+from studio.core.engines.writing.metadata import gguf_metadata
+from studio.core.engines.writing.text import TextAssembler, fit_context, parse_stops
+from studio.core.jobs import UserError
 from tests.fixtures.tiny_gguf import build_tiny_gguf
-
-
-@pytest.fixture(scope="module")
 
 
 def test_text_assembler_holds_back_possible_stop_prefixes():
@@ -87,7 +80,7 @@ def test_gguf_metadata_reads_only_the_header(tmp_path):
 def test_cut_off_multibyte_character_is_dropped_not_replaced(tiny_gpt2):
     from transformers import AutoTokenizer
 
-    from studio.core.engines.writing_hf import IncrementalDecoder
+    from studio.core.engines.writing.hf import IncrementalDecoder
 
     tok = AutoTokenizer.from_pretrained(tiny_gpt2)
     ids = tok("a北")["input_ids"]  # byte-level: "a" and the three bytes of 北
@@ -103,7 +96,7 @@ def test_cut_off_multibyte_character_is_dropped_not_replaced(tiny_gpt2):
 
 
 def test_llama_utf8_stream_drops_a_cut_off_character():
-    from studio.core.engines.writing_text import Utf8Stream
+    from studio.core.engines.writing.text import Utf8Stream
 
     data = "a北".encode()
     stream = Utf8Stream()
@@ -116,3 +109,12 @@ def test_llama_utf8_stream_drops_a_cut_off_character():
 def test_gguf_metadata_counts_the_weights(tmp_path):
     assert gguf_metadata(build_tiny_gguf(tmp_path / "t.gguf")).parameters == 6
 
+
+
+def test_stop_strings_are_parsed_one_way_for_window_and_cli():
+    assert parse_stops(r"A|B\tC") == ("A", "B\tC")
+    assert parse_stops(r" THE END | \n\n |") == ("THE END", "\n\n")
+    assert parse_stops(r"a\|b|c\\d") == ("a|b", "c\\d")
+    assert parse_stops(r"\t | x ") == ("\t", "x")  # escaped whitespace is kept
+    assert parse_stops("") == () and parse_stops(" | ") == ()
+    assert parse_stops("完|。") == ("完", "。")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 
 import pytest
 
 from studio.core.cache import ModelCache
-from studio.core.engines import writing_convert
 from studio.core.engines.writing import WriteRequest, WriteResult, run
+from studio.core.engines.writing import convert as writing_convert
 from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Result, Token
 from studio.core.models import resolve
 
@@ -101,6 +102,35 @@ def test_llama_cancel_keeps_partial(cache):
     assert len(seen) == 4
 
 
+def test_llama_stop_inside_a_long_prompt_evaluation(cache):
+    """Issue 6.11: Stop does not wait for the whole prompt to be evaluated."""
+    import threading
+
+    write(cache, "llama.cpp", max_new_tokens=1, do_sample=False)  # loaded and cached
+    session = next(cache.get(k, lambda: None) for k in cache.keys()  # noqa: SIM118
+                   if k[0] == "llama.cpp")
+    prompt = "The quick brown fox jumps over the lazy dog. " * 300  # ~3000 tokens, 6 batches
+    ids = session.encode(WriteRequest(prompt), chat=False)
+    assert len(ids) > 4 * session.llm.n_batch
+    cancel = CancelToken()
+    events = []
+    job = threading.Thread(target=lambda: events.extend(run(
+        WriteRequest(prompt, backend="llama.cpp", mode="completion", max_new_tokens=8),
+        cancel, cache)))
+    job.start()
+    deadline = time.monotonic() + 60
+    while session.llm.n_tokens < session.llm.n_batch and time.monotonic() < deadline:
+        time.sleep(0.001)  # wait for the first batch of the prompt to be evaluated
+    cancel.cancel()
+    job.join(60)
+    assert isinstance(events[-1], Cancelled), events[-1]
+    assert session.llm.n_tokens < len(ids) - session.llm.n_batch  # it stopped mid-prompt
+    assert not [e for e in events if isinstance(e, Token)]
+    after, _ = write(cache, "llama.cpp", max_new_tokens=12, do_sample=False)  # still works
+    before, _ = write(ModelCache(), "llama.cpp", max_new_tokens=12, do_sample=False)
+    assert after.token_ids == before.token_ids  # the aborted evaluation left nothing behind
+
+
 def test_gguf_conversion_is_cached_and_reused(cache):
     write(cache, "transformers", max_new_tokens=2, do_sample=False)  # converts at most once
     local = resolve("smollm2-135m-instruct", "writing")
@@ -135,9 +165,9 @@ def test_llama_build_without_gpu_offload_falls_back_to_the_cpu(monkeypatch):
     monkeypatch.setattr(llama_cpp, "llama_supports_gpu_offload", lambda: False)  # ...llama can't
 
     class Recording(ModelCache):
-        def get(self, key, loader, size=None, estimate=None):
+        def use(self, key, loader, size=None, estimate=None):
             estimates.append(estimate)
-            return super().get(key, loader, size, estimate)
+            return super().use(key, loader, size, estimate)
 
     estimates: list = []
     req = WriteRequest(PROMPT, device="cuda", backend="llama.cpp", max_new_tokens=4)

@@ -1,0 +1,457 @@
+"""The window's handle on the engine host process: start it, run jobs on it, survive its death.
+
+``EngineHost.run(task, request, cancel)`` is a generator of job events, just
+like an engine's own ``run``; the window's per-tab worker threads iterate it.
+One reader thread per host process receives every message and hands each
+job's events to that job's queue.  When the process dies (a native crash, the
+OOM killer, a force stop) the reader ends every job it was running or had
+queued with exactly one Failed or Cancelled event that says what happened,
+and a new process is started.  Thread-safe, Qt-free.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import queue
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..jobs import (
+    TERMINAL,
+    AudioChunk,
+    Cancelled,
+    CancelToken,
+    Event,
+    Failed,
+    Preview,
+    Progress,
+    Segment,
+    Token,
+)
+from ..messages import Message, msg
+from .protocol import (
+    Cancel,
+    Configure,
+    JobEvent,
+    Stats,
+    StatsRequest,
+    Stop,
+    Submit,
+    Unload,
+    Unloaded,
+    recv,
+    send,
+)
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_S = 60.0  # a cold interpreter on a slow disk; normally well under a second
+UNLOAD_RESTART_BYTES = 150 * 1024 * 1024  # still this much above a fresh host: restart it
+LOG_ROTATE_BYTES = 5 * 1024 * 1024
+_OUTPUTS = (Token, Preview, Segment, AudioChunk)
+_CRASH_SIGNALS = {getattr(signal, n) for n in ("SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT")
+                  if hasattr(signal, n)}
+
+
+def task_name(task: str) -> Message:
+    """The engine's name as the failure messages use it."""
+    names = {
+        "writing": msg("task.writing", "writing"),
+        "painting": msg("task.painting", "painting"),
+        "voice": msg("task.voice", "voice"),
+        "transcription": msg("task.transcription", "transcription"),
+    }
+    return names.get(task) or msg("task.other", "{task}", task=task)
+
+
+def exit_reason(code: int) -> Message:
+    """How the process ended, in words (a negative code is a signal on POSIX)."""
+    if code < 0:
+        number = -code
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = "?"
+        if hasattr(signal, "SIGKILL") and number == signal.SIGKILL:
+            return msg("host.killed", "killed by signal {signal}, probably out of memory",
+                       signal=number)
+        if number in _CRASH_SIGNALS:
+            return msg("host.crashed", "it crashed with signal {signal}, {name}",
+                       signal=number, name=name)
+        return msg("host.signalled", "stopped by signal {signal}, {name}", signal=number,
+                   name=name)
+    return msg("host.exit_code", "exit code {code}", code=code)
+
+
+@dataclass(frozen=True)
+class HostExited:
+    """Told to the listener when a host process ends (not when the app stops it)."""
+
+    reason: Message
+    restarted: bool
+
+
+@dataclass
+class _Job:
+    id: int
+    task: str
+    process: _Process
+    events: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
+    cancel_requested: bool = False
+    phase: str = "waiting"  # waiting | loading | generating
+
+
+@dataclass(eq=False)
+class _Process:
+    """One generation of the host process."""
+
+    popen: subprocess.Popen
+    key: bytes
+    log_path: Path | None
+    log_offset: int
+    ready: threading.Event = field(default_factory=threading.Event)
+    conn: Any = None
+    error: Message | None = None
+    alive: bool = True
+    end_reason: str | None = None  # None (died) | "force" | "unload" | "stop"
+    baseline_rss: int | None = None
+    send_lock: threading.Lock = field(default_factory=threading.Lock)
+    thread: threading.Thread | None = None
+
+
+def host_command() -> list[str]:
+    """How to start the host: this interpreter, never importing from the working directory."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the app binary itself
+        return [sys.executable, "--engine-host"]
+    return [sys.executable, "-P", "-m", "studio.core.host"]
+
+
+class EngineHost:
+    def __init__(self, log_path: Path | None = None, imports: Sequence[str] = (),
+                 paths: Sequence[str] = (),
+                 listener: Callable[[object], None] | None = None) -> None:
+        """``imports``/``paths``: extra modules the host loads first (tests inject faults so).
+
+        ``listener`` is called from the reader thread with Stats, Unloaded and
+        HostExited notifications.
+        """
+        self.log_path = log_path
+        self.imports = tuple(imports)
+        self.paths = tuple(paths)
+        self.listener = listener
+        self.memory_budget: int | None = None
+        self.last_stats: Stats | None = None
+        self._lock = threading.RLock()
+        self._current: _Process | None = None
+        self._jobs: dict[int, _Job] = {}
+        self._ids = itertools.count(1)
+        self._closing = False
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    @property
+    def pid(self) -> int | None:
+        with self._lock:
+            p = self._current
+            return p.popen.pid if p is not None and p.alive else None
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return bool(self._jobs)
+
+    def start(self) -> None:
+        """Start a host process in the background unless one is running (returns at once)."""
+        with self._lock:
+            if self._closing or (self._current is not None and self._current.alive):
+                return
+            self._current = self._spawn()
+
+    def _spawn(self) -> _Process:
+        log_file, offset = self._open_log()
+        cmd = host_command()
+        for path in self.paths:
+            cmd += ["--path", path]
+        for module in self.imports:
+            cmd += ["--import", module]
+        key = secrets.token_bytes(32)
+        try:
+            popen = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=log_file, close_fds=True)
+        finally:
+            if log_file is not subprocess.DEVNULL:
+                log_file.close()  # the child has its own copy
+        p = _Process(popen, key, self.log_path, offset)
+        p.thread = threading.Thread(target=self._serve, args=(p,), name="engine-host-reader",
+                                    daemon=True)
+        p.thread.start()
+        return p
+
+    def _open_log(self):
+        if self.log_path is None:
+            return subprocess.DEVNULL, 0
+        try:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
+            if self.log_path.exists() and self.log_path.stat().st_size > LOG_ROTATE_BYTES:
+                os.replace(self.log_path, self.log_path.with_suffix(".log.1"))
+            fh = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child, closed after
+            return fh, fh.tell()
+        except OSError:  # an unwritable log folder must not keep the engine from starting
+            return subprocess.DEVNULL, 0
+
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """Ask the host to stop, wait up to ``timeout`` s, then terminate it; reap it.
+
+        Every job still open ends with Cancelled.  True if it stopped by itself.
+        """
+        with self._lock:
+            self._closing = True
+            p = self._current
+        if p is None:
+            return True
+        p.end_reason = "stop"
+        if p.ready.is_set() and p.conn is not None:
+            try:
+                send(p.conn, Stop(), p.send_lock)
+            except OSError:
+                pass
+        clean = True
+        try:
+            p.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            clean = False
+            p.popen.terminate()
+            try:
+                p.popen.wait(1.0)
+            except subprocess.TimeoutExpired:
+                p.popen.kill()
+                p.popen.wait()
+        if p.thread is not None:
+            p.thread.join(5.0)
+        return clean
+
+    def force_restart(self) -> None:
+        """Kill the host now (a job ignores Stop): jobs end, models go, a new host starts."""
+        self._kill("force")
+
+    def _kill(self, reason: str) -> None:
+        with self._lock:
+            p = self._current
+            if p is None or not p.alive:
+                return
+            p.end_reason = reason
+        p.popen.kill()  # the reader sees the connection close and does the rest
+
+    # ---- requests --------------------------------------------------------------------------
+    def run(self, task: str, request: Any, cancel: CancelToken) -> Iterator[Event]:
+        """Run ``request`` on the host; yields its events, ending with exactly one terminal."""
+        job = self._submit(task, request)
+        if isinstance(job, Failed):
+            yield job
+            return
+        cancel.on_cancel(lambda: self._cancel(job))
+        try:
+            while True:
+                event = job.events.get()
+                yield event
+                if isinstance(event, TERMINAL):
+                    return
+        finally:
+            with self._lock:
+                still_open = job.id in self._jobs
+            if still_open:  # the consumer went away early: the host need not go on
+                self._cancel(job)
+
+    def _submit(self, task: str, request: Any) -> _Job | Failed:
+        self.start()
+        with self._lock:
+            p = self._current
+        if p is None:  # shutting down
+            return Failed(msg("host.closing", "The app is closing; the job was not started."))
+        if not p.ready.wait(START_TIMEOUT_S):
+            return Failed(msg("host.start_timeout",
+                              "The engine did not start within {seconds} s.",
+                              seconds=int(START_TIMEOUT_S)))
+        with self._lock:
+            if p.error is not None or not p.alive:
+                return Failed(p.error or msg("host.gone", "The engine stopped while the job "
+                                             "was being sent; run it again."), self._log_tail(p))
+            job = _Job(next(self._ids), task, p)
+            self._jobs[job.id] = job
+        try:
+            send(p.conn, Submit(job.id, task, request), p.send_lock)
+        except OSError:  # the host just died: its reader ends this job
+            pass
+        return job
+
+    def _cancel(self, job: _Job) -> None:
+        with self._lock:
+            if job.id not in self._jobs:
+                return
+            job.cancel_requested = True
+            p = job.process
+        try:
+            send(p.conn, Cancel(job.id), p.send_lock)
+        except OSError:
+            pass
+
+    def _tell(self, message: object) -> None:
+        """Send a control message to the running host, if there is one."""
+        with self._lock:
+            p = self._current
+        if p is None or not p.ready.is_set() or p.conn is None:
+            return
+        try:
+            send(p.conn, message, p.send_lock)
+        except OSError:
+            pass
+
+    def configure(self, memory_budget: int | None) -> None:
+        self.memory_budget = memory_budget
+        self._tell(Configure(memory_budget))
+
+    def unload(self) -> None:
+        """Drop idle models; if the process then stays much bigger than when new, restart it."""
+        self._tell(Unload())
+
+    def request_stats(self) -> None:
+        self._tell(StatsRequest())
+
+    # ---- the reader thread -----------------------------------------------------------------
+    def _serve(self, p: _Process) -> None:
+        from multiprocessing.connection import Client
+
+        try:
+            p.popen.stdin.write(p.key.hex().encode() + b"\n")
+            p.popen.stdin.close()
+            address = p.popen.stdout.readline().decode().strip()
+            p.popen.stdout.close()
+            if not address:
+                raise EOFError("the engine process ended while starting")
+            p.conn = Client(address, authkey=p.key)
+            send(p.conn, Configure(self.memory_budget), p.send_lock)
+        except Exception as exc:
+            p.error = msg("host.start_failed", "The engine could not start ({reason}).",
+                          reason=str(exc) or type(exc).__name__)
+            log.error("engine host did not start: %s\n%s", exc, self._log_tail(p))
+            p.ready.set()
+            self._ended(p)
+            return
+        p.ready.set()
+        try:
+            while True:
+                self._dispatch(p, recv(p.conn))
+        except (EOFError, OSError):
+            pass
+        except Exception:  # a message that cannot be read: treat the host as lost
+            log.exception("engine host connection")
+        self._ended(p)
+
+    def _dispatch(self, p: _Process, message: object) -> None:
+        match message:
+            case JobEvent(job=job_id, event=event):
+                with self._lock:
+                    job = self._jobs.get(job_id)
+                    if job is None:
+                        return
+                    if isinstance(event, _OUTPUTS):
+                        job.phase = "generating"
+                    elif isinstance(event, Progress) and job.phase == "waiting":
+                        job.phase = "loading"
+                    if isinstance(event, TERMINAL):
+                        del self._jobs[job_id]
+                job.events.put(event)
+            case Stats():
+                if p.baseline_rss is None:
+                    p.baseline_rss = message.rss
+                self.last_stats = message
+                self._notify(message)
+            case Unloaded():
+                self._notify(message)
+                grown = (message.rss_after is not None and p.baseline_rss is not None
+                         and message.rss_after - p.baseline_rss > UNLOAD_RESTART_BYTES)
+                if grown and not self.busy:  # freed memory the allocator kept: start afresh
+                    self._kill("unload")
+
+    def _ended(self, p: _Process) -> None:
+        """The process is gone (or never came up): reap it and end each of its jobs once."""
+        with self._lock:
+            p.alive = False
+            if self._current is p:
+                self._current = None
+        try:
+            p.popen.wait(5.0)
+        except subprocess.TimeoutExpired:  # the connection broke but the process lingers
+            p.popen.kill()
+            p.popen.wait()
+        if p.conn is not None:
+            p.conn.close()
+        code = p.popen.returncode
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.process is p]
+            for job in jobs:
+                del self._jobs[job.id]
+            closing = self._closing
+        reason = exit_reason(code)
+        detail = self._log_tail(p)
+        for job in jobs:
+            job.events.put(self._ending(job, p, reason, detail))
+        if p.end_reason == "stop" or closing:
+            return
+        if p.end_reason is None:
+            log.error("engine host ended (%s)\n%s", reason, detail)
+        restart = p.error is None  # a host that cannot start is retried by the next job
+        if restart:
+            self.start()
+        if p.end_reason != "unload":
+            self._notify(HostExited(reason, restart))
+
+    def _ending(self, job: _Job, p: _Process, reason: Message, detail: str) -> Event:
+        if p.end_reason == "stop":
+            return Cancelled()
+        if p.end_reason == "force" and job.cancel_requested:
+            return Cancelled(message=msg("host.force_stopped",
+                                         "Force-stopped: the engine was restarted, so its "
+                                         "loaded models were unloaded."))
+        if p.end_reason in ("force", "unload"):
+            return Failed(msg("host.restarted_under_job",
+                              "The {engine} job was stopped because the engine had to be "
+                              "restarted (another job was force-stopped). Run it again.",
+                              engine=task_name(job.task)))
+        if p.error is not None:
+            return Failed(p.error, detail)
+        phase = {
+            "generating": msg("host.phase_generating", "while generating"),
+            "loading": msg("host.phase_loading", "while loading the model"),
+        }.get(job.phase, msg("host.phase_waiting", "before the job started"))
+        return Failed(msg("host.died",
+                          "The {engine} engine stopped unexpectedly ({reason}) {phase}; it has "
+                          "been restarted. Your prompt and earlier results are kept.",
+                          engine=task_name(job.task), reason=reason, phase=phase), detail)
+
+    def _log_tail(self, p: _Process, lines: int = 30) -> str:
+        """The end of what this host process wrote to its log (its crash stack, if any)."""
+        if p.log_path is None:
+            return ""
+        try:
+            with open(p.log_path, "rb") as fh:
+                fh.seek(p.log_offset)
+                text = fh.read()[-64 * 1024:].decode("utf-8", "replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def _notify(self, message: object) -> None:
+        if self.listener is not None:
+            try:
+                self.listener(message)
+            except Exception:  # a listener bug must not kill the reader
+                log.exception("engine host listener")

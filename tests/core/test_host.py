@@ -1,0 +1,229 @@
+"""The engine host process: jobs, cancel, death, force stop, shutdown, no zombies."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from studio.core.engines.writing import WriteRequest
+from studio.core.host.client import EngineHost
+from studio.core.host.protocol import JobEvent, recv, send
+from studio.core.jobs import Cancelled, CancelToken, Failed, Progress, Result, Token
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def host(tmp_path):
+    h = EngineHost(log_path=tmp_path / "host.log", imports=["tests.fixtures.host_behaviours"],
+                   paths=[str(ROOT)])
+    yield h
+    h.shutdown(5.0)
+
+
+def gone(pid: int) -> bool:
+    """True once ``pid`` no longer runs (a zombie left for init to reap counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            return any(line.startswith("State:") and "Z" in line for line in fh)
+    except FileNotFoundError:
+        return True
+
+
+def wait_until(condition, timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+class Job:
+    """Runs ``host.run`` in a thread, collecting its events (as a tab's worker does)."""
+
+    def __init__(self, host, request, task="writing"):
+        self.cancel = CancelToken()
+        self.events: list = []
+        self.first_output = threading.Event()
+        self.progress = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(host, task, request))
+        self.thread.start()
+
+    def _run(self, host, task, request):
+        for event in host.run(task, request, self.cancel):
+            self.events.append(event)
+            if isinstance(event, Token):
+                self.first_output.set()
+            if isinstance(event, Progress):
+                self.progress.set()
+
+    def end(self, timeout=30):
+        self.thread.join(timeout)
+        assert not self.thread.is_alive()
+        return self.events[-1]
+
+
+def req(model, prompt="Hello", **kw) -> WriteRequest:
+    return WriteRequest(prompt, model=str(model), backend="transformers",
+                        **{"max_new_tokens": 6, "seed": 1, **kw})
+
+
+def test_a_job_runs_in_the_host_and_streams_back(host, tiny_gpt2):
+    job = Job(host, req(tiny_gpt2))
+    end = job.end()
+    assert isinstance(end, Result) and end.value.new_tokens == 6
+    assert "".join(e.text for e in job.events if isinstance(e, Token)) == end.value.texts[0]
+    assert host.pid != os.getpid() and end.request.revision.startswith("sha256:")
+
+
+def test_killed_host_ends_running_and_queued_jobs_and_comes_back(host, tiny_gpt2):
+    running = Job(host, req(tiny_gpt2, "[[park]]hi", max_new_tokens=100))
+    assert running.first_output.wait(30)
+    queued = Job(host, req(tiny_gpt2, "waiting in line"))
+    pid = host.pid
+    assert wait_until(lambda: host.busy and len(host._jobs) == 2)
+    os.kill(pid, signal.SIGKILL)
+    first, second = running.end(), queued.end()
+    assert isinstance(first, Failed) and isinstance(second, Failed)
+    assert "killed by signal 9, probably out of memory) while generating" in first.message
+    assert "before the job started" in second.message
+    assert str(first.message).startswith("The writing engine stopped unexpectedly")
+    assert gone(pid)
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)  # a new host took over
+    assert host.pid != pid
+
+
+def test_tasks_have_their_own_queues(host, tiny_gpt2):
+    parked = Job(host, req(tiny_gpt2, "[[park]]busy", max_new_tokens=100))
+    assert parked.first_output.wait(30)
+    other = Job(host, req(tiny_gpt2), task="painting")  # not blocked behind the writing job
+    end = other.end()
+    assert isinstance(end, Failed) and "No engine for the task painting" in end.message
+    assert not parked.events[-1:] or not isinstance(parked.events[-1], Result)
+    parked.cancel.cancel()
+    assert isinstance(parked.end(), Cancelled)
+
+
+def test_cancel_of_a_queued_job(host, tiny_gpt2):
+    parked = Job(host, req(tiny_gpt2, "[[park]]first", max_new_tokens=100))
+    assert parked.first_output.wait(30)
+    queued = Job(host, req(tiny_gpt2, "second"))
+    queued.cancel.cancel()
+    parked.cancel.cancel()
+    assert isinstance(parked.end(), Cancelled) and isinstance(queued.end(), Cancelled)
+    assert not [e for e in queued.events if isinstance(e, Token)]
+
+
+def test_force_restart_ends_a_stuck_job_and_the_jobs_behind_it(host, tiny_gpt2):
+    stuck = Job(host, req(tiny_gpt2, "[[hang]]"))
+    assert stuck.progress.wait(30)
+    behind = Job(host, req(tiny_gpt2, "behind"))
+    pid = host.pid
+    stuck.cancel.cancel()  # ignored by the stuck call
+    assert wait_until(lambda: len(host._jobs) == 2)
+    host.force_restart()
+    end, other = stuck.end(), behind.end()
+    assert isinstance(end, Cancelled) and "Force-stopped" in end.message
+    assert isinstance(other, Failed) and "had to be restarted" in other.message
+    assert gone(pid)
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)
+
+
+def test_shutdown_stops_a_stuck_host_and_reaps_it(tmp_path, tiny_gpt2):
+    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.host_behaviours"],
+                   paths=[str(ROOT)])
+    stuck = Job(h, req(tiny_gpt2, "[[hang]]"))
+    assert stuck.progress.wait(30)
+    popen = h._current.popen
+    h.shutdown(2.0)  # Stop is sent; the stuck job cannot end, the process still exits
+    assert popen.returncode is not None  # waited for: no zombie left behind
+    assert isinstance(stuck.end(), Cancelled)
+    assert isinstance(Job(h, req(tiny_gpt2)).end(), Failed)  # closed: no new host starts
+
+
+def test_the_host_exits_when_the_window_process_dies(tmp_path):
+    """Even SIGKILL of the window leaves no engine behind."""
+    code = (
+        "import sys, time\n"
+        "from studio.core.host.client import EngineHost\n"
+        "h = EngineHost()\n"
+        "h.start()\n"
+        "while h.pid is None or h._current.conn is None: time.sleep(0.01)\n"
+        "print(h.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    window = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              cwd=ROOT)
+    try:
+        host_pid = int(window.stdout.readline())
+        window.kill()
+        window.wait()
+        assert wait_until(lambda: gone(host_pid))
+    finally:
+        window.kill()
+
+
+def test_a_host_that_cannot_start_says_so(tmp_path, tiny_gpt2):
+    h = EngineHost(log_path=tmp_path / "h.log", imports=["no_such_module_here"])
+    end = Job(h, req(tiny_gpt2)).end()
+    assert isinstance(end, Failed) and "The engine could not start" in end.message
+    assert "No module named 'no_such_module_here'" in end.detail
+    h.shutdown()
+
+
+def test_unload_drops_idle_models(host, tiny_gpt2):
+    from studio.core.host.protocol import Stats, Unloaded
+
+    seen = []
+    host.listener = seen.append
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)
+    host.request_stats()
+    assert wait_until(lambda: any(isinstance(m, Stats) and m.models for m in seen))
+    host.unload()
+    assert wait_until(lambda: any(isinstance(m, Unloaded) for m in seen))
+    unloaded = next(m for m in seen if isinstance(m, Unloaded))
+    assert unloaded.dropped == 1 and unloaded.in_use == 0
+
+
+def test_large_arrays_cross_out_of_band(tmp_path):
+    from multiprocessing.connection import Pipe
+
+    a, b = Pipe()
+    samples = np.arange(1_000_000, dtype=np.float32)
+    sizes = []
+    real_send = a.send_bytes
+    a.send_bytes = lambda data: (sizes.append(len(memoryview(data).cast("B"))), real_send(data))
+    got = []
+    reader = threading.Thread(target=lambda: got.append(recv(b)))
+    reader.start()  # the socket buffer is smaller than the array: read while it is written
+    send(a, JobEvent(1, samples), threading.Lock())
+    reader.join(30)
+    assert np.array_equal(got[0].event, samples)
+    assert sizes[0] < 1000 and sizes[1] == samples.nbytes  # the pickle holds no copy of it
+
+
+def test_host_command_never_imports_from_the_working_directory(tmp_path):
+    from studio.core.host.client import host_command
+
+    (tmp_path / "studio").mkdir()
+    (tmp_path / "studio" / "__init__.py").write_text("raise SystemExit('wrong studio')")
+    cmd = host_command() + ["--import", "studio.core.jobs"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        proc.stdin.write("00\n")
+        proc.stdin.close()
+        first_line = proc.stdout.readline()
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "wrong studio" not in proc.stderr.read()
+    assert Path(first_line.strip()).name == "socket"  # it got as far as listening
