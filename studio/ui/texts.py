@@ -32,11 +32,12 @@ def model_description(entry: CatalogEntry) -> str:
 def format_duration(seconds: float) -> str:
     """"45 s", "3 min 5 s", "1 h 2 min" in the UI language."""
     seconds = max(0, round(seconds))
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("duration", "%1 s").replace("%1", str(seconds))
+        return QCoreApplication.translate("duration", "%1 s").replace("%1", str(seconds))
     minutes, secs = divmod(seconds, 60)
     if minutes < 60:
-        return tr("duration", "%1 min %2 s").replace("%1", str(minutes)).replace("%2", str(secs))
+        return QCoreApplication.translate("duration", "%1 min %2 s").replace(
+            "%1", str(minutes)).replace("%2", str(secs))
     hours, minutes = divmod(minutes, 60)
-    return tr("duration", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(minutes))
+    return QCoreApplication.translate("duration", "%1 h %2 min").replace(
+        "%1", str(hours)).replace("%2", str(minutes))

@@ -126,7 +126,7 @@ def test_skeleton_tabs_say_what_is_missing(make_window):
     assert page.message.isVisible() and "not in this version" in page.message.text()
 
 
-def test_chinese_translation_applies_to_the_window(qapp, make_window):
+def test_chinese_translation_applies_to_the_window(qapp, qtbot, make_window, tmp_path):
     from studio.ui.app import install_translator
 
     translator = install_translator(qapp, "zh_CN")
@@ -136,6 +136,16 @@ def test_chinese_translation_applies_to_the_window(qapp, make_window):
         assert w.windowTitle() == "AIGC 工作室"
         assert [w.tabs.tabText(i) for i in range(4)] == ["写作", "绘画", "语音", "转写"]
         assert w.pages["writing"].run_button.text() == "生成"
+        # catalogue labels and engine messages (made in Qt-free code) are translated too
+        assert w.panel.model_boxes["writing"].itemText(0) == "SmolLM2 135M Instruct · 内置"
+        tab = w.pages["writing"]
+        w.panel.set_model("writing", str(tmp_path / "没有这个模型"))
+        tab.mode.setCurrentIndex(tab.mode.findData("completion"))
+        tab.prompt.setPlainText("你好")
+        with qtbot.waitSignal(tab.runner.failed, timeout=30000):
+            tab.generate()
+        assert tab.message.text().startswith("找不到模型：没有文件或文件夹"), tab.message.text()
+        assert "没有这个模型" in tab.message.text()
     finally:
         qapp.removeTranslator(translator)
 

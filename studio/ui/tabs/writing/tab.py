@@ -366,10 +366,12 @@ class WritingTab(TabBase):
             self.completion.set_texts(self.streams)
             self.completion_prompt = self._job_prompt
         if value is not None:
-            first = f" · {self.tr('first token')} {value.first_token_s:.2f}s" if (
-                value.first_token_s is not None) else ""
-            self.stats.setText(self.tr("%1 tokens · %2 tok/s").replace(
-                "%1", str(value.new_tokens)).replace("%2", f"{value.tokens_per_s:.1f}") + first)
+            text = self.tr("%1 tokens · %2 tok/s").replace(
+                "%1", str(value.new_tokens)).replace("%2", f"{value.tokens_per_s:.1f}")
+            if value.first_token_s is not None:
+                text += self.tr(" · first token after %1 s").replace(
+                    "%1", f"{value.first_token_s:.2f}")
+            self.stats.setText(text)
         elif not made:
             self.stats.clear()
         self._sync_buttons()
