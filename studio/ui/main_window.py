@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from studio.core import devices
 from studio.core.drafts import DraftStore
-from studio.core.host.client import EngineHost, HostExited
+from studio.core.host.client import EngineHost
+from studio.core.host.endings import HostExited
 from studio.core.host.protocol import Stats, Unloaded
 from studio.core.paths import log_dir
 from studio.core.settings import Settings, SettingsStore

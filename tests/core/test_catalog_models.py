@@ -82,3 +82,42 @@ def test_a_plain_file_is_not_a_model(tmp_path):
     notes.write_text("hello", encoding="utf-8")
     with pytest.raises(UserError, match="is a file, not a model"):
         models.resolve(str(notes))
+
+
+def test_a_missing_relative_path_is_no_such_file_not_a_hub_model(tmp_path, monkeypatch):
+    """Issue 6.11: `--model models/x.gguf` is a path; say so instead of "not downloaded"."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UserError, match=r"no such file or folder 'models/x\.gguf'"):
+        models.resolve("models/x.gguf")
+    (tmp_path / "models").mkdir()
+    with pytest.raises(UserError, match="no such file or folder 'models/x'"):
+        models.resolve("models/x")  # ./models exists: a path, not the hub repo "models/x"
+    with pytest.raises(UserError, match="not downloaded"):
+        models.resolve("someone/model")  # still a hub id
+
+
+def test_a_pipe_or_device_is_refused_as_a_model(tmp_path):
+    import os
+
+    fifo = tmp_path / "model.gguf"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        with pytest.raises(UserError, match="not a regular file"):
+            models.resolve(str(path))
+
+
+def test_fingerprints_name_exactly_which_files_made_a_result(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    (folder / "model.safetensors").write_bytes(b"weights")
+    local = models.LocalModel("m", folder)
+    first = models.fingerprint(local, root=tmp_path)
+    assert first.startswith("sha256:") and models.fingerprint(local, root=tmp_path) == first
+    (folder / "model.safetensors").write_bytes(b"other weights")
+    assert models.fingerprint(local, root=tmp_path) != first
+    snapshot = tmp_path / "hub" / "models--a--b" / "snapshots" / ("c0ffee" * 6)
+    snapshot.mkdir(parents=True)
+    assert models.fingerprint(models.LocalModel("a/b", snapshot)) == "git:" + "c0ffee" * 6
+    bundled = models.resolve("smollm2-135m-instruct", root=tmp_path)
+    assert models.fingerprint(bundled) == "sha256:" + next(iter(bundled.entry.files.values()))

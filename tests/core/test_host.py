@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from studio.core.host.client import EngineHost
 from studio.core.host.protocol import JobEvent, recv, send
 from studio.core.jobs import Cancelled, CancelToken, Failed, Progress, Result, Token
 from tests.conftest import ROOT
+from tests.fixtures.processes import gone, wait_until
 
 
 @pytest.fixture
@@ -26,24 +26,6 @@ def host(tmp_path):
                    paths=[str(ROOT)])
     yield h
     h.shutdown(5.0)
-
-
-def gone(pid: int) -> bool:
-    """True once ``pid`` no longer runs (a zombie left for init to reap counts as gone)."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
-            return any(line.startswith("State:") and "Z" in line for line in fh)
-    except FileNotFoundError:
-        return True
-
-
-def wait_until(condition, timeout: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 class Job:
@@ -227,3 +209,19 @@ def test_host_command_never_imports_from_the_working_directory(tmp_path):
         proc.wait()
     assert "wrong studio" not in proc.stderr.read()
     assert Path(first_line.strip()).name == "socket"  # it got as far as listening
+
+
+def test_unload_restarts_a_host_that_keeps_its_memory(host, tiny_gpt2):
+    """Freed models whose memory the allocator keeps: a fresh, idle host gives it back."""
+    from studio.core.host.protocol import Unloaded
+
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)
+    process, pid = host._current, host.pid
+    assert wait_until(lambda: process.baseline_rss is not None)
+    host._dispatch(process, Unloaded(1, None, process.baseline_rss + 10**9, 0))
+    assert wait_until(lambda: host.pid not in (None, pid))
+    assert gone(pid)
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)  # nothing was lost by it
+    process, pid = host._current, host.pid
+    host._dispatch(process, Unloaded(1, None, process.baseline_rss + 1024, 0))
+    assert host.pid == pid  # it did shrink: no restart

@@ -34,3 +34,17 @@ def test_write_is_atomic_and_names_the_real_problem(tmp_path):
     assert not list(tmp_path.glob("*.part"))
     with pytest.raises(UserError, match=r"folder .* does not exist"):
         write_text_file(tmp_path / "missing" / "out.md", "x")
+
+
+def test_pipes_and_devices_are_refused_not_read(tmp_path):
+    """Issue 6.11: a FIFO given as a prompt file would block the reader forever."""
+    import os
+
+    fifo = tmp_path / "prompt.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="a pipe or a device"):
+        read_text_file(fifo)
+    with pytest.raises(UserError, match="a pipe or a device"):
+        read_text_file("/dev/zero")
+    with pytest.raises(UserError, match="a pipe or a device"):
+        read_text_file(tmp_path)

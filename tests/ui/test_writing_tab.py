@@ -124,7 +124,7 @@ def test_stop_before_any_output_keeps_the_previous_texts(qtbot, make_tab, tiny_g
 def test_chat_mode_builds_a_conversation(qtbot, make_tab, tiny_chat_gpt2):
     tab = make_tab(tiny_chat_gpt2)
     qtbot.waitUntil(lambda: tab.chat_capable is not None, timeout=10000)
-    assert tab.current_mode() == CHAT
+    assert tab.mode.current() == CHAT
     tab.system.setText("Be brief.")
     tab.params.max_new_tokens.setValue(6)
     tab.params.seed.setValue(1)  # random weights: a fixed seed gives a reply that is not empty
@@ -276,7 +276,7 @@ def test_draft_and_outputs_survive_a_restart(qtbot, make_tab, tiny_gpt2, tmp_pat
     tab.drafts.save()
     again = make_tab(tiny_gpt2, path)
     assert again.prompt.toPlainText() == "Draft 草稿"
-    assert again.current_mode() == COMPLETION
+    assert again.mode.current() == COMPLETION
     assert texts_shown(again) == [text]
     assert again.params.temperature.value() == pytest.approx(1.3)
     assert again.regenerate_button.isEnabled()  # it knows the prompt those texts continue
@@ -294,14 +294,14 @@ def test_continue_appends_output_to_prompt(qtbot, make_tab, tiny_gpt2):
 def test_mode_follows_the_models_chat_template(qtbot, make_tab, tiny_gpt2, tiny_chat_gpt2):
     plain = make_tab(tiny_gpt2)
     qtbot.waitUntil(lambda: plain.chat_capable is not None, timeout=10000)
-    assert plain.chat_capable is False and plain.current_mode() == COMPLETION
+    assert plain.chat_capable is False and plain.mode.current() == COMPLETION
     assert not plain.mode.model().item(plain.mode.findData(CHAT)).isEnabled()
     chat = make_tab(tiny_chat_gpt2)
     qtbot.waitUntil(lambda: chat.chat_capable is not None, timeout=10000)
-    assert chat.chat_capable is True and chat.current_mode() == CHAT
+    assert chat.chat_capable is True and chat.mode.current() == CHAT
     chat.apply_settings(dataclasses.replace(chat.settings, models={"writing": str(tiny_gpt2)}))
     qtbot.waitUntil(lambda: chat.chat_capable is False, timeout=10000)
-    assert chat.current_mode() == COMPLETION
+    assert chat.mode.current() == COMPLETION
 
 
 def test_keyboard_generate_and_save(qtbot, make_tab, tiny_gpt2, tmp_path):

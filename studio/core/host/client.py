@@ -16,7 +16,6 @@ import logging
 import os
 import queue
 import secrets
-import signal
 import subprocess
 import sys
 import threading
@@ -28,7 +27,6 @@ from typing import Any
 from ..jobs import (
     TERMINAL,
     AudioChunk,
-    Cancelled,
     CancelToken,
     Event,
     Failed,
@@ -38,6 +36,7 @@ from ..jobs import (
     Token,
 )
 from ..messages import Message, msg
+from .endings import HostExited, exit_reason, job_ending
 from .protocol import (
     Cancel,
     Configure,
@@ -58,46 +57,6 @@ START_TIMEOUT_S = 60.0  # a cold interpreter on a slow disk; normally well under
 UNLOAD_RESTART_BYTES = 150 * 1024 * 1024  # still this much above a fresh host: restart it
 LOG_ROTATE_BYTES = 5 * 1024 * 1024
 _OUTPUTS = (Token, Preview, Segment, AudioChunk)
-_CRASH_SIGNALS = {getattr(signal, n) for n in ("SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT")
-                  if hasattr(signal, n)}
-
-
-def task_name(task: str) -> Message:
-    """The engine's name as the failure messages use it."""
-    names = {
-        "writing": msg("task.writing", "writing"),
-        "painting": msg("task.painting", "painting"),
-        "voice": msg("task.voice", "voice"),
-        "transcription": msg("task.transcription", "transcription"),
-    }
-    return names.get(task) or msg("task.other", "{task}", task=task)
-
-
-def exit_reason(code: int) -> Message:
-    """How the process ended, in words (a negative code is a signal on POSIX)."""
-    if code < 0:
-        number = -code
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = "?"
-        if hasattr(signal, "SIGKILL") and number == signal.SIGKILL:
-            return msg("host.killed", "killed by signal {signal}, probably out of memory",
-                       signal=number)
-        if number in _CRASH_SIGNALS:
-            return msg("host.crashed", "it crashed with signal {signal}, {name}",
-                       signal=number, name=name)
-        return msg("host.signalled", "stopped by signal {signal}, {name}", signal=number,
-                   name=name)
-    return msg("host.exit_code", "exit code {code}", code=code)
-
-
-@dataclass(frozen=True)
-class HostExited:
-    """Told to the listener when a host process ends (not when the app stops it)."""
-
-    reason: Message
-    restarted: bool
 
 
 @dataclass
@@ -403,7 +362,8 @@ class EngineHost:
         reason = exit_reason(code)
         detail = self._log_tail(p)
         for job in jobs:
-            job.events.put(self._ending(job, p, reason, detail))
+            job.events.put(job_ending(job.task, job.phase, job.cancel_requested, p.end_reason,
+                                      p.error, reason, detail))
         if p.end_reason == "stop" or closing:
             return
         if p.end_reason is None:
@@ -413,29 +373,6 @@ class EngineHost:
             self.start()
         if p.end_reason != "unload":
             self._notify(HostExited(reason, restart))
-
-    def _ending(self, job: _Job, p: _Process, reason: Message, detail: str) -> Event:
-        if p.end_reason == "stop":
-            return Cancelled()
-        if p.end_reason == "force" and job.cancel_requested:
-            return Cancelled(message=msg("host.force_stopped",
-                                         "Force-stopped: the engine was restarted, so its "
-                                         "loaded models were unloaded."))
-        if p.end_reason in ("force", "unload"):
-            return Failed(msg("host.restarted_under_job",
-                              "The {engine} job was stopped because the engine had to be "
-                              "restarted (another job was force-stopped). Run it again.",
-                              engine=task_name(job.task)))
-        if p.error is not None:
-            return Failed(p.error, detail)
-        phase = {
-            "generating": msg("host.phase_generating", "while generating"),
-            "loading": msg("host.phase_loading", "while loading the model"),
-        }.get(job.phase, msg("host.phase_waiting", "before the job started"))
-        return Failed(msg("host.died",
-                          "The {engine} engine stopped unexpectedly ({reason}) {phase}; it has "
-                          "been restarted. Your prompt and earlier results are kept.",
-                          engine=task_name(job.task), reason=reason, phase=phase), detail)
 
     def _log_tail(self, p: _Process, lines: int = 30) -> str:
         """The end of what this host process wrote to its log (its crash stack, if any)."""

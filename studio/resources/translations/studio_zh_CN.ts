@@ -39,7 +39,7 @@
   <context>
     <name>CompletionPanel</name>
     <message>
-      <location filename="../../ui/tabs/writing/completion_panel.py" line="28" />
+      <location filename="../../ui/tabs/writing/completion_panel.py" line="31" />
       <source>Text %1</source>
       <translation>文本 %1</translation>
     </message>
@@ -47,87 +47,87 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="75" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>AIGC Studio</source>
       <translation>AIGC 工作室</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="83" />
+      <location filename="../../ui/main_window.py" line="84" />
       <source>Writing</source>
       <translation>写作</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="83" />
+      <location filename="../../ui/main_window.py" line="84" />
       <source>Painting</source>
       <translation>绘画</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="84" />
+      <location filename="../../ui/main_window.py" line="85" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="84" />
+      <location filename="../../ui/main_window.py" line="85" />
       <source>Transcription</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="105" />
+      <location filename="../../ui/main_window.py" line="106" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>Memory of the window and of the engine process, where the models are loaded</source>
       <translation>窗口进程和引擎进程（模型加载在其中）占用的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="141" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>Unload models</source>
       <translation>卸载模型</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Free the memory of every loaded model that no job is using</source>
       <translation>释放所有未被任务使用的已加载模型的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="173" />
+      <location filename="../../ui/main_window.py" line="174" />
       <source>The language changes when AIGC Studio starts again. 界面语言将在重新启动后生效。</source>
       <translation>界面语言将在重新启动后生效。 The language changes when AIGC Studio starts again.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Restart now</source>
       <translation>立即重启</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="202" />
+      <location filename="../../ui/main_window.py" line="203" />
       <source>Unloaded %1 model(s); the engine freed %2.</source>
       <translation>已卸载 %1 个模型；引擎释放了 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Device: %1 · %2</source>
       <translation>设备：%1 · %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>not running</source>
       <translation>未运行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="217" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Memory: window %1 · engine %2</source>
       <translation>内存：窗口 %1 · 引擎 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="278" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Your drafts could not be saved: %1</source>
       <translation>草稿未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="238" />
+      <location filename="../../ui/main_window.py" line="239" />
       <source>Cannot open %1: no tab handles this kind of file.</source>
       <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -138,6 +138,29 @@
       <location filename="../../ui/widgets/message_bar.py" line="34" />
       <source>Dismiss</source>
       <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModeBox</name>
+    <message>
+      <location filename="../../ui/tabs/writing/mode_box.py" line="13" />
+      <source>Chat</source>
+      <translation>对话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/writing/mode_box.py" line="14" />
+      <source>Completion</source>
+      <translation>续写</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/writing/mode_box.py" line="15" />
+      <source>Chat uses the model's chat template; completion continues your text</source>
+      <translation>对话使用模型的对话模板；续写接着你的文本往下写</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/writing/mode_box.py" line="30" />
+      <source>This model has no chat template</source>
+      <translation>此模型没有对话模板</translation>
     </message>
   </context>
   <context>
@@ -582,6 +605,7 @@
     </message>
     <message>
       <location filename="../../ui/tabs/writing/params.py" line="30" />
+      <location filename="../../ui/tabs/writing/params.py" line="112" />
       <source>How many alternative texts to write</source>
       <translation>生成几段不同的文本</translation>
     </message>
@@ -725,142 +749,117 @@
       <source>Beams</source>
       <translation>束数</translation>
     </message>
+    <message>
+      <location filename="../../ui/tabs/writing/params.py" line="111" />
+      <source>A conversation continues with one reply</source>
+      <translation>对话每次只生成一条回复</translation>
+    </message>
   </context>
   <context>
     <name>WritingTab</name>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="65" />
-      <source>Chat</source>
-      <translation>对话</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="66" />
-      <source>Completion</source>
-      <translation>续写</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="67" />
-      <source>Chat uses the model's chat template; completion continues your text</source>
-      <translation>对话使用模型的对话模板；续写接着你的文本往下写</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="70" />
+      <location filename="../../ui/tabs/writing/tab.py" line="63" />
       <source>System prompt (optional): You are a helpful assistant.</source>
       <translation>系统提示词（可选）：你是一个乐于助人的助手。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="78" />
+      <location filename="../../ui/tabs/writing/tab.py" line="71" />
       <source>Write a prompt, or drop a .txt/.md file here. Ctrl+Enter generates, Esc stops.</source>
       <translation>输入提示词，或拖入 .txt/.md 文件。Ctrl+Enter 生成，Esc 停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="84" />
+      <location filename="../../ui/tabs/writing/tab.py" line="77" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="85" />
+      <location filename="../../ui/tabs/writing/tab.py" line="78" />
       <source>Generate (Ctrl+Enter)</source>
       <translation>生成 (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="86" />
+      <location filename="../../ui/tabs/writing/tab.py" line="79" />
       <source>Stop (Esc); the text so far is kept</source>
       <translation>停止 (Esc)；已生成的文本会保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="87" />
+      <location filename="../../ui/tabs/writing/tab.py" line="80" />
       <source>Continue</source>
       <translation>继续写</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="88" />
+      <location filename="../../ui/tabs/writing/tab.py" line="81" />
       <source>Append the output to the prompt and write more</source>
       <translation>把输出接到提示词后面继续生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="89" />
+      <location filename="../../ui/tabs/writing/tab.py" line="82" />
       <source>Regenerate</source>
       <translation>重新生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="90" />
+      <location filename="../../ui/tabs/writing/tab.py" line="83" />
       <source>Write the last answer again; the old one is kept as an alternative</source>
       <translation>重新生成上一个回答；旧回答会作为备选保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="92" />
+      <location filename="../../ui/tabs/writing/tab.py" line="84" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="93" />
+      <location filename="../../ui/tabs/writing/tab.py" line="85" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="94" />
+      <location filename="../../ui/tabs/writing/tab.py" line="86" />
       <source>Clear conversation</source>
       <translation>清空对话</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="123" />
+      <location filename="../../ui/tabs/writing/tab.py" line="115" />
       <source>Mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="171" />
-      <source>A conversation continues with one reply</source>
-      <translation>对话每次只生成一条回复</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="172" />
-      <source>How many alternative texts to write</source>
-      <translation>生成几段不同的文本</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="212" />
-      <source>This model has no chat template</source>
-      <translation>此模型没有对话模板</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="233" />
+      <location filename="../../ui/tabs/writing/tab.py" line="211" />
       <source>Write a prompt first.</source>
       <translation>请先输入提示词。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="264" />
+      <location filename="../../ui/tabs/writing/tab.py" line="242" />
       <source>Starting…</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="281" />
+      <location filename="../../ui/tabs/writing/tab.py" line="259" />
       <source>Save text</source>
       <translation>保存文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="282" />
+      <location filename="../../ui/tabs/writing/tab.py" line="260" />
       <source>Markdown (*.md);;Text (*.txt)</source>
       <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="315" />
+      <location filename="../../ui/tabs/writing/tab.py" line="294" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="343" />
+      <location filename="../../ui/tabs/writing/tab.py" line="322" />
       <source>Writing…</source>
       <translation>正在写作…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="345" />
-      <location filename="../../ui/tabs/writing/tab.py" line="369" />
+      <location filename="../../ui/tabs/writing/tab.py" line="324" />
+      <location filename="../../ui/tabs/writing/tab.py" line="348" />
       <source>%1 tokens · %2 tok/s</source>
       <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="372" />
+      <location filename="../../ui/tabs/writing/tab.py" line="351" />
       <source> · first token after %1 s</source>
       <translation> · 首词元用时 %1 秒</translation>
     </message>
@@ -953,6 +952,18 @@
     <message>
       <source>CUDA was chosen but no NVIDIA GPU is available; choose cpu or auto.</source>
       <translation>选择了 CUDA，但没有可用的 NVIDIA GPU；请选择 cpu 或自动。</translation>
+    </message>
+    <message>
+      <source>Cannot open {name}: it does not exist.</source>
+      <translation>无法打开 {name}：它不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot open {name}: it is a folder, a pipe or a device, not a text file.</source>
+      <translation>无法打开 {name}：它是文件夹、管道或设备，不是文本文件。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: the folder {folder} does not exist.</source>
+      <translation>无法保存 {name}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
       <source>Checking the model…</source>
@@ -1271,6 +1282,10 @@
       <translation>{name} 是普通文件，不是模型：请选择模型文件夹或 {suffixes} 文件。</translation>
     </message>
     <message>
+      <source>{name} is not UTF-8 or GB18030 text.</source>
+      <translation>{name} 不是 UTF-8 或 GB18030 文本。</translation>
+    </message>
+    <message>
       <source>{name} is not a GGUF file.</source>
       <translation>{name} 不是 GGUF 文件。</translation>
     </message>
@@ -1281,6 +1296,14 @@
     <message>
       <source>{name} is not a text-generation (causal LM) model: {reason}</source>
       <translation>{name} 不是文本生成（因果语言）模型：{reason}</translation>
+    </message>
+    <message>
+      <source>{name} is too large for a prompt ({mb} MB).</source>
+      <translation>{name} 太大，不能用作提示词（{mb} MB）。</translation>
+    </message>
+    <message>
+      <source>{name} looks like a binary file, not text.</source>
+      <translation>{name} 看起来是二进制文件，不是文本。</translation>
     </message>
     <message>
       <source>{name} uses GGUF version {version}, which is too old.</source>

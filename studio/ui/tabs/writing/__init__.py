@@ -1,5 +1,6 @@
 """The Writing tab: the tab itself, its chat and completion views, its parameters."""
 
-from .tab import CHAT, COMPLETION, WritingTab
+from .mode_box import CHAT, COMPLETION
+from .tab import WritingTab
 
 __all__ = ["CHAT", "COMPLETION", "WritingTab"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget
 
 
@@ -10,6 +12,7 @@ class CompletionPanel(QTabWidget):
         super().__init__(parent)
         self.setDocumentMode(True)
         self.texts: list[str] = []
+        self.prompt = ""  # the prompt these texts continue (Regenerate and Continue use it)
 
     def set_texts(self, texts: list[str]) -> None:
         """Show ``texts``, one page each (pages are reused so the view does not jump)."""
@@ -37,3 +40,18 @@ class CompletionPanel(QTabWidget):
     def current_text(self) -> str:
         i = self.currentIndex()
         return self.texts[i] if 0 <= i < len(self.texts) else ""
+
+    def to_draft(self) -> dict[str, Any]:
+        return {"prompt": self.prompt, "outputs": list(self.texts), "current": self.currentIndex()}
+
+    def restore(self, data: Any) -> None:
+        """Inverse of to_draft(); tolerates anything (and the older bare list of outputs)."""
+        data = data if isinstance(data, dict) else {"outputs": data}
+        outputs = data.get("outputs")
+        if isinstance(outputs, list) and outputs and all(isinstance(t, str) for t in outputs):
+            self.set_texts(outputs)
+            current = data.get("current")
+            if isinstance(current, int) and 0 <= current < len(outputs):
+                self.setCurrentIndex(current)
+        if isinstance(data.get("prompt"), str):
+            self.prompt = data["prompt"]

@@ -105,6 +105,12 @@ class WritingParams(QWidget):
         for w in (self.temperature, self.top_k, self.top_p):
             w.setEnabled(on)
 
+    def set_chat(self, chat: bool) -> None:
+        """A conversation continues with one reply: the sequence count does not apply."""
+        self.sequences.setEnabled(not chat)
+        self.sequences.setToolTip(self.tr("A conversation continues with one reply") if chat
+                                  else self.tr("How many alternative texts to write"))
+
     def stop_strings(self) -> tuple[str, ...]:
         return parse_stops(self.stop.text())  # the CLI's --stop reads the same way
 

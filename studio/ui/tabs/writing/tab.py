@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -39,9 +38,8 @@ from studio.ui.worker import BackgroundCalls
 from ..base import TabBase
 from .chat_panel import ChatPanel
 from .completion_panel import CompletionPanel
+from .mode_box import CHAT, COMPLETION, ModeBox
 from .params import WritingParams
-
-CHAT, COMPLETION = "chat", "completion"
 
 
 class WritingTab(TabBase):
@@ -54,18 +52,13 @@ class WritingTab(TabBase):
         self.chat_capable: bool | None = None
         self.streams: list[str] = []  # the running job's texts as they arrive
         self.pending_user: str | None = None  # chat message being answered; None: regenerating
-        self.completion_prompt = ""  # the prompt the completion texts continue
         self._job_mode = COMPLETION
         self._max_tokens = 0
         self._tokens_seen = 0
         self._t0 = 0.0
         self._dirty = False
 
-        self.mode = QComboBox(self)
-        self.mode.addItem(self.tr("Chat"), CHAT)
-        self.mode.addItem(self.tr("Completion"), COMPLETION)
-        self.mode.setToolTip(self.tr("Chat uses the model's chat template; completion continues "
-                                     "your text"))
+        self.mode = ModeBox(self)
         self.system = QLineEdit(self)
         self.system.setPlaceholderText(self.tr("System prompt (optional): You are a helpful "
                                                "assistant."))
@@ -84,22 +77,15 @@ class WritingTab(TabBase):
         self.run_button.setText(self.tr("Generate"))
         self.run_button.setToolTip(self.tr("Generate (Ctrl+Enter)"))
         self.stop_button.setToolTip(self.tr("Stop (Esc); the text so far is kept"))
-        self.continue_button = QPushButton(self.tr("Continue"), self)
-        self.continue_button.setToolTip(self.tr("Append the output to the prompt and write more"))
-        self.regenerate_button = QPushButton(self.tr("Regenerate"), self)
-        self.regenerate_button.setToolTip(self.tr("Write the last answer again; the old one is "
-                                                  "kept as an alternative"))
-        self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.save_button = QPushButton(self.tr("Save…"), self)
-        self.clear_button = QPushButton(self.tr("Clear conversation"), self)
-
+        self.continue_button = self._button(self.tr("Continue"), self.continue_text, self.tr(
+            "Append the output to the prompt and write more"))
+        self.regenerate_button = self._button(self.tr("Regenerate"), self.regenerate, self.tr(
+            "Write the last answer again; the old one is kept as an alternative"))
+        self.copy_button = self._button(self.tr("Copy"), self.copy_output)
+        self.save_button = self._button(self.tr("Save…"), self.save_output)
+        self.clear_button = self._button(self.tr("Clear conversation"), self.clear_conversation)
         self._build_layout()
         self.run_button.clicked.connect(self.generate)
-        self.continue_button.clicked.connect(self.continue_text)
-        self.regenerate_button.clicked.connect(self.regenerate)
-        self.copy_button.clicked.connect(self.copy_output)
-        self.save_button.clicked.connect(self.save_output)
-        self.clear_button.clicked.connect(self.clear_conversation)
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.chat.choice_changed.connect(self._sync_buttons)
         self.prompt.file_dropped.connect(self.load_prompt_file)
@@ -117,6 +103,12 @@ class WritingTab(TabBase):
         self._refresh.timeout.connect(self._repaint_stream)
         self._on_mode()
         self.refresh_model_info()
+
+    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -157,28 +149,22 @@ class WritingTab(TabBase):
     def conversation(self) -> Conversation:
         return self.chat.conversation
 
-    def current_mode(self) -> str:
-        return self.mode.currentData()
-
     def _on_mode(self, *_args) -> None:
-        chat = self.current_mode() == CHAT
+        chat = self.mode.current() == CHAT
         self.stack.setCurrentWidget(self.chat if chat else self.completion)
         self.system.setVisible(chat)
         self.clear_button.setVisible(chat)
         self.continue_button.setVisible(not chat)
-        self.params.sequences.setEnabled(not chat)
-        self.params.sequences.setToolTip(
-            self.tr("A conversation continues with one reply") if chat else
-            self.tr("How many alternative texts to write"))
+        self.params.set_chat(chat)
         self._sync_buttons()
 
     def _sync_buttons(self, *_args) -> None:
         busy = self.runner.busy
-        chat = self.current_mode() == CHAT
+        chat = self.mode.current() == CHAT
         has_output = bool(self.output_text())
         self.continue_button.setEnabled(not busy and not chat and has_output)
         self.regenerate_button.setEnabled(not busy and (
-            self.conversation.can_regenerate() if chat else bool(self.completion_prompt)))
+            self.conversation.can_regenerate() if chat else bool(self.completion.prompt)))
         self.copy_button.setEnabled(has_output)
         self.save_button.setEnabled(has_output)
         self.clear_button.setEnabled(not busy and bool(self.conversation))
@@ -186,7 +172,7 @@ class WritingTab(TabBase):
 
     def output_text(self) -> str:
         """What Copy copies: the visible reply or the visible completion."""
-        if self.current_mode() == CHAT:
+        if self.mode.current() == CHAT:
             last = self.conversation.last_reply
             return last.text if last is not None else ""
         return self.completion.current_text()
@@ -204,14 +190,6 @@ class WritingTab(TabBase):
         self.chat_capable = None
         self.io.call("info", writing.model_info, self.settings.model_for("writing"),
                      self.settings.writing_backend)
-
-    def _on_model_info(self, info: writing.ModelInfo) -> None:
-        self.chat_capable = info.chat
-        item = self.mode.model().item(self.mode.findData(CHAT))
-        item.setEnabled(info.chat)
-        item.setToolTip("" if info.chat else self.tr("This model has no chat template"))
-        if not info.chat and self.current_mode() == CHAT:
-            self.mode.setCurrentIndex(self.mode.findData(COMPLETION))
 
     # -- actions ----------------------------------------------------------------------------------
     def _request(self, prompt: str, mode: str, history: tuple = ()) -> writing.WriteRequest:
@@ -232,7 +210,7 @@ class WritingTab(TabBase):
         if not text.strip():
             self.show_error(self.tr("Write a prompt first."))
             return
-        if self.current_mode() == CHAT:
+        if self.mode.current() == CHAT:
             self.pending_user = text
             self.prompt.clear()  # kept in pending_user; put back if no reply comes
             self.chat.set_pending(text, None)
@@ -245,14 +223,14 @@ class WritingTab(TabBase):
         """The last answer again, with the current parameters; the old one is kept."""
         if self.runner.busy:
             return
-        if self.current_mode() == CHAT:
+        if self.mode.current() == CHAT:
             if not self.conversation.can_regenerate():
                 return
             history, user = self.conversation.regenerate_request()
             self.pending_user = None
             self._start(self._request(user, CHAT, history))
-        elif self.completion_prompt:
-            self._start(self._request(self.completion_prompt, COMPLETION))
+        elif self.completion.prompt:
+            self._start(self._request(self.completion.prompt, COMPLETION))
 
     def _start(self, request: writing.WriteRequest) -> None:
         self._job_mode = request.mode
@@ -268,8 +246,8 @@ class WritingTab(TabBase):
     @Slot()
     def continue_text(self) -> None:
         text = self.output_text()
-        if text and self.current_mode() == COMPLETION:
-            self.prompt.setPlainText(self.completion_prompt + text)
+        if text and self.mode.current() == COMPLETION:
+            self.prompt.setPlainText(self.completion.prompt + text)
             self.generate()
 
     @Slot()
@@ -285,7 +263,7 @@ class WritingTab(TabBase):
 
     def save_output_to(self, path: str) -> None:
         """Save what is visible: the whole conversation, or the current completion."""
-        if self.current_mode() == CHAT:
+        if self.mode.current() == CHAT:
             text = self.conversation.to_markdown(self.chat.view.labels)
         else:
             text = self.completion.current_text()
@@ -307,7 +285,8 @@ class WritingTab(TabBase):
     @Slot(str, object)
     def _on_io_done(self, kind: str, value: Any) -> None:
         if kind == "info":
-            self._on_model_info(value)
+            self.chat_capable = value.chat
+            self.mode.allow_chat(value.chat)
         elif kind == "loaded":
             self.prompt.replace_text(value)  # Ctrl+Z brings the typed text back
             self.message.clear_message()
@@ -364,7 +343,7 @@ class WritingTab(TabBase):
             self.chat.clear_pending()
         elif made:
             self.completion.set_texts(self.streams)
-            self.completion_prompt = self._job_prompt
+            self.completion.prompt = self._job_prompt
         if value is not None:
             text = self.tr("%1 tokens · %2 tok/s").replace(
                 "%1", str(value.new_tokens)).replace("%2", f"{value.tokens_per_s:.1f}")
@@ -390,10 +369,9 @@ class WritingTab(TabBase):
         return {
             "prompt": self.prompt.toPlainText() or self.pending_user or "",
             "system": self.system.text(),
-            "mode": self.current_mode(),
+            "mode": self.mode.current(),
             "chat": self.conversation.to_draft(),
-            "completion": {"prompt": self.completion_prompt, "outputs": self.completion.texts,
-                           "current": self.completion.currentIndex()},
+            "completion": self.completion.to_draft(),
             "params": self.params.state(),
         }
 
@@ -404,21 +382,10 @@ class WritingTab(TabBase):
             self.system.setText(data["system"])
         self.chat.conversation = Conversation.from_draft(data.get("chat", data.get("conversation")))
         self.chat.render()
-        done = data.get("completion")
-        done = done if isinstance(done, dict) else {"outputs": data.get("outputs")}
-        outputs = done.get("outputs")
-        if isinstance(outputs, list) and outputs and all(isinstance(t, str) for t in outputs):
-            self.completion.set_texts(outputs)
-            current = done.get("current")
-            if isinstance(current, int) and 0 <= current < len(outputs):
-                self.completion.setCurrentIndex(current)
-        if isinstance(done.get("prompt"), str):
-            self.completion_prompt = done["prompt"]
+        self.completion.restore(data.get("completion", data.get("outputs")))
         if isinstance(data.get("params"), dict):
             self.params.restore(data["params"])
-        index = self.mode.findData(data.get("mode"))
-        if index >= 0:
-            self.mode.setCurrentIndex(index)
+        self.mode.choose(data.get("mode"))
         self._on_mode()
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
