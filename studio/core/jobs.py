@@ -149,6 +149,7 @@ class Cancelled:
 
 Event = Progress | Notice | Token | Preview | Segment | AudioChunk | Result | Failed | Cancelled
 TERMINAL = (Result, Failed, Cancelled)
+OUTPUTS = (Token, Preview, Segment, AudioChunk)  # what a job makes, as it makes it
 
 # What a worker runs: a callable that takes the job's CancelToken and yields events.
 JobFn = Callable[[CancelToken], Iterator[Event]]

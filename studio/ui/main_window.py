@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.save_all)
         for page in self.pages.values():
             page.runner.finished.connect(self._autosave.start)
+            page.runner.finished.connect(self._poll_status)  # the engine's memory changed
         self._periodic_save = QTimer(self)
         self._periodic_save.timeout.connect(self.save_all)
         self._periodic_save.start(60_000)
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
     def unload_models(self) -> None:
         self.host.unload()
 
-    def _poll_status(self) -> None:
+    @Slot()
+    def _poll_status(self, *_job) -> None:
         self.host.request_stats()  # the answer arrives through the relay
         self._update_status()
 

@@ -56,7 +56,7 @@ class SettingsPanel(QWidget):
         self.language.setToolTip(self.tr("Takes effect when the app starts again"))
         self.force_after = QDoubleSpinBox(self, minimum=1.0, maximum=600.0, singleStep=1.0)
         self.force_after.setDecimals(0)
-        self.force_after.setSuffix(" s")
+        self.force_after.setSuffix(self.tr(" s"))
         self.force_after.setToolTip(self.tr("After Stop, offer Force stop (restarting the engine) "
                                             "if a job is still running this long"))
         self.model_boxes: dict[str, QComboBox] = {}

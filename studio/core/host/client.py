@@ -24,23 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..jobs import (
-    TERMINAL,
-    AudioChunk,
-    CancelToken,
-    Event,
-    Failed,
-    Preview,
-    Progress,
-    Segment,
-    Token,
-)
+from ..jobs import OUTPUTS, TERMINAL, CancelToken, Event, Failed, Progress
 from ..messages import Message, msg
 from .endings import HostExited, exit_reason, job_ending
 from .protocol import (
     Cancel,
     Configure,
-    JobEvent,
+    JobEvents,
     Stats,
     StatsRequest,
     Stop,
@@ -56,7 +46,6 @@ log = logging.getLogger(__name__)
 START_TIMEOUT_S = 60.0  # a cold interpreter on a slow disk; normally well under a second
 UNLOAD_RESTART_BYTES = 150 * 1024 * 1024  # still this much above a fresh host: restart it
 LOG_ROTATE_BYTES = 5 * 1024 * 1024
-_OUTPUTS = (Token, Preview, Segment, AudioChunk)
 
 
 @dataclass
@@ -295,6 +284,8 @@ class EngineHost:
             p.popen.stdout.close()
             if not address:
                 raise EOFError("the engine process ended while starting")
+            if address.startswith("@"):  # a Linux abstract socket
+                address = "\0" + address[1:]
             p.conn = Client(address, authkey=p.key)
             send(p.conn, Configure(self.memory_budget), p.send_lock)
         except Exception as exc:
@@ -316,18 +307,9 @@ class EngineHost:
 
     def _dispatch(self, p: _Process, message: object) -> None:
         match message:
-            case JobEvent(job=job_id, event=event):
-                with self._lock:
-                    job = self._jobs.get(job_id)
-                    if job is None:
-                        return
-                    if isinstance(event, _OUTPUTS):
-                        job.phase = "generating"
-                    elif isinstance(event, Progress) and job.phase == "waiting":
-                        job.phase = "loading"
-                    if isinstance(event, TERMINAL):
-                        del self._jobs[job_id]
-                job.events.put(event)
+            case JobEvents(items=items):
+                for job_id, event in items:
+                    self._deliver(job_id, event)
             case Stats():
                 if p.baseline_rss is None:
                     p.baseline_rss = message.rss
@@ -339,6 +321,19 @@ class EngineHost:
                          and message.rss_after - p.baseline_rss > UNLOAD_RESTART_BYTES)
                 if grown and not self.busy:  # freed memory the allocator kept: start afresh
                     self._kill("unload")
+
+    def _deliver(self, job_id: int, event: Event) -> None:
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is None:
+                return
+            if isinstance(event, OUTPUTS):
+                job.phase = "generating"
+            elif isinstance(event, Progress) and job.phase == "waiting":
+                job.phase = "loading"
+            if isinstance(event, TERMINAL):
+                del self._jobs[job_id]
+        job.events.put(event)
 
     def _ended(self, p: _Process) -> None:
         """The process is gone (or never came up): reap it and end each of its jobs once."""
@@ -374,7 +369,7 @@ class EngineHost:
         if p.end_reason != "unload":
             self._notify(HostExited(reason, restart))
 
-    def _log_tail(self, p: _Process, lines: int = 30) -> str:
+    def _log_tail(self, p: _Process, lines: int = 100) -> str:
         """The end of what this host process wrote to its log (its crash stack, if any)."""
         if p.log_path is None:
             return ""

@@ -54,9 +54,10 @@ class Stop:
 
 
 @dataclass(frozen=True)
-class JobEvent:
-    job: int
-    event: Any  # a studio.core.jobs event
+class JobEvents:
+    """(job, event) pairs, studio.core.jobs events in the order they happened (outbox.py)."""
+
+    items: tuple[tuple[int, Any], ...]
 
 
 @dataclass(frozen=True)

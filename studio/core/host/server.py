@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from ..cache import ModelCache, shared_cache
 from ..devices import device_memory_in_use, resident_memory
 from ..jobs import Cancelled, CancelToken, Failed, human_message
+from .outbox import Outbox
 from .protocol import (
     Cancel,
     Configure,
-    JobEvent,
     Stats,
     StatsRequest,
     Stop,
@@ -52,6 +52,7 @@ class HostServer:
         self.conn = conn
         self.cache = cache
         self._send_lock = threading.Lock()
+        self.outbox = Outbox(self.send)
         self._lock = threading.Lock()
         self._queues: dict[str, queue.SimpleQueue] = {}
         self._tokens: dict[int, CancelToken] = {}  # queued and running jobs
@@ -116,15 +117,15 @@ class HostServer:
                 token = self._tokens[job]
             try:
                 if token.cancelled:  # cancelled while queued
-                    self.send(JobEvent(job, Cancelled()))
+                    self.outbox.put(job, Cancelled())
                     continue
                 for event in run(task, request, token, self.cache):
                     if isinstance(event, Failed) and event.detail:
                         log.error("job %s failed: %s\n%s", job, event.message, event.detail)
-                    self.send(JobEvent(job, event))
+                    self.outbox.put(job, event)
             except Exception as exc:  # e.g. an event that cannot be pickled: still one ending
                 log.exception("job %s", job)
-                self.send(JobEvent(job, Failed(human_message(exc))))
+                self.outbox.put(job, Failed(human_message(exc)))
             finally:
                 with self._lock:
                     del self._tokens[job]
@@ -138,13 +139,24 @@ class HostServer:
 
 
 def _accept(key: bytes):
-    """Listen on a socket only this user can reach, print its address, accept the window."""
+    """Listen on a local socket, print its address, accept the window's one connection.
+
+    Only a holder of ``key`` (handed over on stdin) can connect: the listener runs
+    an HMAC challenge first.  On Linux the socket lives in the abstract namespace,
+    so a host killed before the window connects leaves no file behind.
+    """
+    import secrets
     import tempfile
     from multiprocessing.connection import Listener
 
     if os.name == "nt":
         with Listener(authkey=key) as listener:  # a named pipe
             _announce(listener.address)
+            return listener.accept()
+    if sys.platform.startswith("linux"):
+        name = f"aigc-studio-host-{os.getpid()}-{secrets.token_hex(8)}"
+        with Listener("\0" + name, "AF_UNIX", authkey=key) as listener:
+            _announce("@" + name)
             return listener.accept()
     folder = tempfile.mkdtemp(prefix="aigc-host-")  # mode 0700
     try:
@@ -158,6 +170,7 @@ def _accept(key: bytes):
 
 
 def _announce(address: str) -> None:
+    """The address on stdout ("@name" is Linux's abstract socket "\\0name")."""
     sys.stdout.write(f"{address}\n")
     sys.stdout.flush()
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray library prints go to the log

@@ -77,57 +77,57 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="140" />
       <source>Memory of the window and of the engine process, where the models are loaded</source>
       <translation>窗口进程和引擎进程（模型加载在其中）占用的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="143" />
       <source>Unload models</source>
       <translation>卸载模型</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="144" />
       <source>Free the memory of every loaded model that no job is using</source>
       <translation>释放所有未被任务使用的已加载模型的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="175" />
       <source>The language changes when AIGC Studio starts again. 界面语言将在重新启动后生效。</source>
       <translation>界面语言将在重新启动后生效。 The language changes when AIGC Studio starts again.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="176" />
+      <location filename="../../ui/main_window.py" line="177" />
       <source>Restart now</source>
       <translation>立即重启</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="203" />
+      <location filename="../../ui/main_window.py" line="205" />
       <source>Unloaded %1 model(s); the engine freed %2.</source>
       <translation>已卸载 %1 个模型；引擎释放了 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Device: %1 · %2</source>
       <translation>设备：%1 · %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>not running</source>
       <translation>未运行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="220" />
       <source>Memory: window %1 · engine %2</source>
       <translation>内存：窗口 %1 · 引擎 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>Your drafts could not be saved: %1</source>
       <translation>草稿未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="239" />
+      <location filename="../../ui/main_window.py" line="241" />
       <source>Cannot open %1: no tab handles this kind of file.</source>
       <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -282,6 +282,11 @@
       <location filename="../../ui/settings_panel.py" line="56" />
       <source>Takes effect when the app starts again</source>
       <translation>重新启动后生效</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_panel.py" line="59" />
+      <source> s</source>
+      <translation> 秒</translation>
     </message>
     <message>
       <location filename="../../ui/settings_panel.py" line="60" />
@@ -823,43 +828,43 @@
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="211" />
+      <location filename="../../ui/tabs/writing/tab.py" line="213" />
       <source>Write a prompt first.</source>
       <translation>请先输入提示词。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="242" />
+      <location filename="../../ui/tabs/writing/tab.py" line="244" />
       <source>Starting…</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="259" />
+      <location filename="../../ui/tabs/writing/tab.py" line="261" />
       <source>Save text</source>
       <translation>保存文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="260" />
+      <location filename="../../ui/tabs/writing/tab.py" line="262" />
       <source>Markdown (*.md);;Text (*.txt)</source>
       <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="294" />
+      <location filename="../../ui/tabs/writing/tab.py" line="296" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="322" />
+      <location filename="../../ui/tabs/writing/tab.py" line="324" />
       <source>Writing…</source>
       <translation>正在写作…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="324" />
-      <location filename="../../ui/tabs/writing/tab.py" line="348" />
+      <location filename="../../ui/tabs/writing/tab.py" line="326" />
+      <location filename="../../ui/tabs/writing/tab.py" line="350" />
       <source>%1 tokens · %2 tok/s</source>
       <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="351" />
+      <location filename="../../ui/tabs/writing/tab.py" line="353" />
       <source> · first token after %1 s</source>
       <translation> · 首词元用时 %1 秒</translation>
     </message>

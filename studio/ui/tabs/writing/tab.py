@@ -125,7 +125,6 @@ class WritingTab(TabBase):
                   self.save_button, self.clear_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.stats)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +132,10 @@ class WritingTab(TabBase):
         lv.addWidget(split, 1)
         lv.addLayout(actions)
         lv.addWidget(self.message)
-        lv.addLayout(self.button_row())
+        buttons = self.button_row()  # the stats take the progress bar's place when idle
+        buttons.addStretch(0)
+        buttons.addWidget(self.stats)
+        lv.addLayout(buttons)
         scroll = QScrollArea(self)
         scroll.setWidget(self.params)
         scroll.setWidgetResizable(True)
