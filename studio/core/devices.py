@@ -245,11 +245,26 @@ def resident_memory(pid: int | None = None) -> int | None:
     return rss if sys.platform == "darwin" else rss * 1024
 
 
+def _loaded_torch():
+    """torch, if an engine has finished importing it (never import it just to ask).
+
+    Another thread may be importing torch right now: a half-built module has no
+    ``torch.cuda`` yet, so it counts as not loaded.
+    """
+    torch = sys.modules.get("torch")
+    if torch is None or "torch.cuda" not in sys.modules or not hasattr(torch, "cuda"):
+        return None
+    return torch
+
+
 def device_memory_in_use() -> int:
     """Bytes this process holds on the GPU (0 when torch never touched one)."""
-    torch = sys.modules.get("torch")  # only if some engine already imported it
-    if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
-        return int(torch.cuda.memory_allocated())
+    torch = _loaded_torch()
+    try:
+        if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+            return int(torch.cuda.memory_allocated())
+    except (AttributeError, RuntimeError):  # torch still initialising
+        pass
     return 0
 
 
@@ -259,15 +274,18 @@ def memory_in_use() -> int:
 
 
 def empty_cache() -> None:
-    torch = sys.modules.get("torch")
+    torch = _loaded_torch()
     if torch is None:
         return
-    if torch.cuda.is_available() and torch.cuda.is_initialized():
-        torch.cuda.empty_cache()
-    mps = getattr(torch, "mps", None)
-    backend = getattr(torch.backends, "mps", None)
-    if mps is not None and backend is not None and backend.is_available():
-        mps.empty_cache()
+    try:
+        if torch.cuda.is_available() and torch.cuda.is_initialized():
+            torch.cuda.empty_cache()
+        mps = getattr(torch, "mps", None)
+        backend = getattr(getattr(torch, "backends", None), "mps", None)
+        if mps is not None and backend is not None and backend.is_available():
+            mps.empty_cache()
+    except (AttributeError, RuntimeError):  # torch still initialising: nothing cached yet
+        pass
 
 
 def format_bytes(n: int | None) -> str:

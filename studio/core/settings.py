@@ -21,7 +21,7 @@ from typing import Any
 from . import catalog
 from .atomic import atomic_write_text
 from .devices import DEVICES, DTYPES
-from .jsonfile import bad_copy, broken_warning, read_object, set_aside
+from .jsonfile import broken_warning, read_object, set_aside
 from .messages import Message, msg
 
 log = logging.getLogger(__name__)
@@ -69,14 +69,27 @@ class Settings:
         return int(gb * 1024**3) if gb > 0 else None
 
 
+def _encodable(value: str) -> bool:
+    """No lone surrogates ("\\ud800" in the JSON): they load, then every save fails."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= _MAX_TEXT and "\x00" not in value
+    return (isinstance(value, str) and len(value) <= _MAX_TEXT and "\x00" not in value
+            and _encodable(value))
 
 
 def _number(low: float, high: float) -> Callable[[Any], bool]:
     def ok(value: Any) -> bool:
-        return (isinstance(value, int | float) and not isinstance(value, bool)
-                and math.isfinite(value) and low <= value <= high)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if isinstance(value, int):  # JSON's 1000…0 is an int: math.isfinite overflows on it
+            return low <= value <= high
+        return math.isfinite(value) and low <= value <= high
     return ok
 
 
@@ -160,10 +173,6 @@ class SettingsStore:
                 names=", ".join(rejected)), kept)
             log.warning("%s", self.warning)
         return settings
-
-    @property
-    def bad_path(self) -> Path:
-        return bad_copy(self.path)
 
     def save(self, settings: Settings) -> None:
         atomic_write_text(self.path, json.dumps(asdict(settings), indent=2, ensure_ascii=False))

@@ -178,7 +178,7 @@ class _Screenshotter(QObject):
 def relaunch_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "studio"]
+    return [sys.executable, "-P", "-m", "studio"]  # -P: never the working directory's studio/
 
 
 def run_gui(screenshot: str | None = None, tab: str | None = None,

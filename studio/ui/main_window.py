@@ -268,18 +268,22 @@ class MainWindow(QMainWindow):
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         self.settings.window_state = bytes(self.saveState().toBase64()).decode("ascii")
         self.settings.current_tab = self.current_task()
-        try:
+        try:  # settings and drafts are saved independently: one failing never stops the other
             self.store.save(self.settings)
-        except OSError as exc:
-            log.error("could not save settings: %s", exc)
+        except Exception as exc:
+            log.exception("could not save settings")
+            self._save_failed(self.tr("Your settings could not be saved: %1"), exc)
         for task, page in self.pages.items():
             self.drafts.put(task, page.draft())
         try:
             self.drafts.save()
-        except OSError as exc:
-            log.error("could not save drafts: %s", exc)
-            self.show_notice(self.tr("Your drafts could not be saved: %1").replace(
-                "%1", exc.strerror or str(exc)), "error")
+        except Exception as exc:
+            log.exception("could not save drafts")
+            self._save_failed(self.tr("Your drafts could not be saved: %1"), exc)
+
+    def _save_failed(self, text: str, exc: Exception) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.show_notice(text.replace("%1", reason), "error")
 
     def shutdown(self) -> bool:
         """Stop every job (results already produced are delivered), the engine, then save.

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
+import threading
 import weakref
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -33,7 +35,9 @@ from studio.core.jobs import (
     Result,
     Segment,
     Token,
+    UserError,
     drive,
+    human_message,
 )
 
 log = logging.getLogger(__name__)
@@ -182,38 +186,57 @@ def live_runners() -> list[JobRunner]:
 class BackgroundCalls(QObject):
     """Light work off the UI thread (reading a dropped file, saving, metadata lookups).
 
-    ``call(kind, fn, *args)`` runs ``fn(*args)`` in a worker thread; ``done(kind,
+    ``call(kind, fn, *args)`` runs ``fn(*args)`` in a background thread; ``done(kind,
     value)`` or ``failed(kind, message)`` arrive in the GUI thread.  Calls run one
-    after another, in order.
+    after another, in order.  The thread is a daemon Python thread, not a QThread: a
+    call stuck in a slow disk or a subprocess (nvidia-smi) must never hold up closing
+    the app, and a QThread still running when Qt tears down aborts the process.
     """
 
     done = Signal(str, object)
     failed = Signal(str, object)  # the message (a core Message when the error made one)
+    _finished = Signal(str, bool, object)  # from the background thread, queued to us
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.runner = JobRunner(name, self)
-        self._kinds: dict[int, str] = {}
-        self.runner.result.connect(self._on_result)
-        self.runner.failed.connect(self._on_failed)
-        self.runner.cancelled.connect(self._on_cancelled)
+        self.name = name
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self._finished.connect(self._relay)
 
-    def call(self, kind: str, fn, *args) -> int:
-        job = self.runner.submit(lambda cancel: iter([Result(fn(*args))]))
-        self._kinds[job] = kind
-        return job
+    def call(self, kind: str, fn, *args) -> None:
+        if self._closed:
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name=f"calls-{self.name}",
+                                            daemon=True)
+            self._thread.start()
+        self._calls.put((kind, fn, args))
 
-    @Slot(int, object)
-    def _on_result(self, job: int, ev: Result) -> None:
-        self.done.emit(self._kinds.pop(job, ""), ev.value)
+    def _serve(self) -> None:
+        while True:
+            kind, fn, args = self._calls.get()
+            if kind is None:
+                return
+            try:
+                ok, value = True, fn(*args)
+            except Exception as exc:  # reported as a message, like a failed job
+                if not isinstance(exc, UserError):
+                    log.exception("background call %s", kind)
+                ok, value = False, human_message(exc)
+            try:
+                self._finished.emit(kind, ok, value)
+            except RuntimeError:  # the window is gone; nobody is waiting any more
+                return
 
-    @Slot(int, object)
-    def _on_failed(self, job: int, ev: Failed) -> None:
-        self.failed.emit(self._kinds.pop(job, ""), ev.message)
+    @Slot(str, bool, object)
+    def _relay(self, kind: str, ok: bool, value: object) -> None:
+        if not self._closed:
+            (self.done if ok else self.failed).emit(kind, value)
 
-    @Slot(int, object)
-    def _on_cancelled(self, job: int, _ev: Cancelled) -> None:
-        self._kinds.pop(job, None)
-
-    def shutdown(self, timeout_ms: int = 1000) -> bool:
-        return self.runner.shutdown(timeout_ms)
+    def shutdown(self, timeout_ms: int = 0) -> bool:
+        """Stop taking calls; a call still running is left to end on its own (never waited)."""
+        self._closed = True
+        self._calls.put((None, None, ()))
+        return True

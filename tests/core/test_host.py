@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -72,7 +73,9 @@ def test_killed_host_ends_running_and_queued_jobs_and_comes_back(host, tiny_gpt2
     pid = host.pid
     assert wait_until(lambda: host.busy and len(host._jobs) == 2)
     os.kill(pid, signal.SIGKILL)
+    process = host._current
     first, second = running.end(), queued.end()
+    assert process.popen.returncode == -signal.SIGKILL  # reaped, not left a zombie
     assert isinstance(first, Failed) and isinstance(second, Failed)
     assert "killed by signal 9, probably out of memory) while generating" in first.message
     assert "before the job started" in second.message
@@ -107,11 +110,12 @@ def test_force_restart_ends_a_stuck_job_and_the_jobs_behind_it(host, tiny_gpt2):
     stuck = Job(host, req(tiny_gpt2, "[[hang]]"))
     assert stuck.progress.wait(30)
     behind = Job(host, req(tiny_gpt2, "behind"))
-    pid = host.pid
+    pid, process = host.pid, host._current
     stuck.cancel.cancel()  # ignored by the stuck call
     assert wait_until(lambda: len(host._jobs) == 2)
     host.force_restart()
     end, other = stuck.end(), behind.end()
+    assert process.popen.returncode == -signal.SIGKILL
     assert isinstance(end, Cancelled) and "Force-stopped" in end.message
     assert isinstance(other, Failed) and "had to be restarted" in other.message
     assert gone(pid)
@@ -124,10 +128,53 @@ def test_shutdown_stops_a_stuck_host_and_reaps_it(tmp_path, tiny_gpt2):
     stuck = Job(h, req(tiny_gpt2, "[[hang]]"))
     assert stuck.progress.wait(30)
     popen = h._current.popen
-    h.shutdown(2.0)  # Stop is sent; the stuck job cannot end, the process still exits
-    assert popen.returncode is not None  # waited for: no zombie left behind
+    assert h.shutdown(2.0)  # Stop is sent; the stuck job cannot end, the process still exits
+    assert popen.returncode == 0  # it left by itself, and was waited for: no zombie
     assert isinstance(stuck.end(), Cancelled)
     assert isinstance(Job(h, req(tiny_gpt2)).end(), Failed)  # closed: no new host starts
+
+
+def test_a_host_that_does_not_stop_in_time_is_terminated(tmp_path, tiny_gpt2):
+    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.host_behaviours"],
+                   paths=[str(ROOT)])
+    stuck = Job(h, req(tiny_gpt2, "[[hang]]"))
+    assert stuck.progress.wait(30)
+    popen = h._current.popen
+    assert not h.shutdown(0.2)  # the host gives its stuck job a second: too long to wait
+    assert popen.returncode == -signal.SIGTERM
+    assert isinstance(stuck.end(), Cancelled)
+
+
+def test_closing_while_the_host_still_starts_asks_it_to_stop(tmp_path):
+    h = EngineHost(log_path=tmp_path / "h.log")
+    h.start()
+    popen = h._current.popen
+    assert h.shutdown(10.0)  # it waits for the host to come up, then Stop: no SIGTERM
+    assert popen.returncode == 0
+
+
+def test_stop_while_the_host_is_still_starting(tmp_path, tiny_gpt2):
+    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.slow_start"],
+                   paths=[str(ROOT)])
+    job = Job(h, req(tiny_gpt2))
+    assert wait_until(lambda: h._current is not None)
+    job.cancel.cancel()
+    assert isinstance(job.end(5), Cancelled) and not h._current.ready.is_set()
+    h.shutdown(1.0)
+
+
+def test_stats_while_a_job_imports_torch_never_kill_the_host(tmp_path, tiny_gpt2):
+    """The host answers stats while a job thread is half-way through `import torch`."""
+    h = EngineHost(log_path=tmp_path / "h.log")
+    exits = []
+    h.listener = lambda m: exits.append(m) if type(m).__name__ == "HostExited" else None
+    job = Job(h, req(tiny_gpt2))
+    while job.thread.is_alive():
+        h.request_stats()
+        time.sleep(0.002)
+    assert isinstance(job.events[-1], Result), job.events[-1]
+    assert exits == []
+    h.shutdown()
 
 
 def test_the_host_exits_when_the_window_process_dies(tmp_path):
@@ -215,15 +262,14 @@ def test_unload_restarts_a_host_that_keeps_its_memory(host, tiny_gpt2):
     from studio.core.host.protocol import Unloaded
 
     assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)
-    process, pid = host._current, host.pid
+    process = host._current
     assert wait_until(lambda: process.baseline_rss is not None)
-    host._dispatch(process, Unloaded(1, None, process.baseline_rss + 10**9, 0))
-    assert wait_until(lambda: host.pid not in (None, pid))
-    assert gone(pid)
-    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)  # nothing was lost by it
-    process, pid = host._current, host.pid
     host._dispatch(process, Unloaded(1, None, process.baseline_rss + 1024, 0))
-    assert host.pid == pid  # it did shrink: no restart
+    assert process.end_reason is None and host._current is process  # it shrank: kept
+    host._dispatch(process, Unloaded(1, None, process.baseline_rss + 10**9, 0))
+    assert process.end_reason == "unload" and host._current is not process
+    assert wait_until(lambda: process.popen.returncode is not None)  # killed and reaped
+    assert isinstance(Job(host, req(tiny_gpt2)).end(), Result)  # nothing was lost by it
 
 
 def test_the_outbox_keeps_order_and_never_holds_back_an_ending():
@@ -241,3 +287,16 @@ def test_the_outbox_keeps_order_and_never_holds_back_an_ending():
     flat = [item for message in sent for item in message]
     assert flat == [(1, Token("a")), (1, Token("b")), (2, Notice("other job")),
                     (1, Token("c")), (1, Result("done"))]
+
+
+def test_the_outbox_sends_late_output_without_waiting_for_more():
+    from studio.core.host.outbox import Outbox
+
+    arrived = threading.Event()
+    sent: list[tuple] = []
+    box = Outbox(lambda message: (sent.append(message.items), arrived.set()))
+    box.put(1, Token("a"))
+    arrived.clear()
+    box.put(1, Token("b"))  # right after: it waits for the batch window...
+    assert arrived.wait(2)  # ...and the flusher sends it on its own, nothing else needed
+    assert sent == [((1, Token("a")),), ((1, Token("b")),)]

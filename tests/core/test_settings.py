@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import fields
+from dataclasses import asdict, fields
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,7 +62,7 @@ def test_wrong_types_and_unknown_values_fall_back_per_field(tmp_path):
 def test_values_are_checked_by_value_not_only_by_type(tmp_path):
     """Issue 6.8: these crashed start-up (OverflowError, UnicodeEncodeError) or slipped through."""
     cases = {
-        b'{"memory_budget_gb": 1e400}': "memory_budget_gb",
+        b'{"memory_budget_gb": 1e400}': "1e400 is too large",
         b'{"memory_budget_gb": Infinity}': None,  # not JSON at all: the whole file is reset
         b'{"memory_budget_gb": NaN}': None,
         '{"geometry": "窗口"}'.encode(): "geometry",
@@ -71,6 +71,10 @@ def test_values_are_checked_by_value_not_only_by_type(tmp_path):
         b'{"hf_endpoint": "ftp://x y"}': "hf_endpoint",
         '{"device": "cpu"}'.encode("utf-16"): None,
         '{"device": "中央处理器"}'.encode("gbk"): None,
+        b'{"force_stop_after_s": 1' + b"0" * 400 + b"}": "force_stop_after_s",  # an int
+        b'{"memory_budget_gb": -1' + b"0" * 400 + b"}": "memory_budget_gb",
+        b'{"hf_endpoint": "https://m/\\ud800"}': None,  # a lone surrogate: could not be saved
+        b'{"models": {"writing": "\\udfff"}}': None,
     }
     for raw, field in cases.items():
         path = tmp_path / "s.json"
@@ -82,16 +86,19 @@ def test_values_are_checked_by_value_not_only_by_type(tmp_path):
         if field:
             assert field in store.warning, raw
         assert (tmp_path / "s.json.bad").read_bytes() == raw
+        store.save(s)  # whatever was read can be written back
+        (tmp_path / "s.json.bad").unlink()
 
 
-def _valid(s: Settings) -> None:
-    """Everything the window does with settings works on these."""
+def _valid(s: Settings, tmp_path=None) -> None:
+    """Everything the window does with settings works on these, saving them included."""
     for f in fields(Settings):
         if f.name in VALIDATORS:
             assert VALIDATORS[f.name](getattr(s, f.name)), (f.name, getattr(s, f.name))
     assert all(isinstance(v, str) for v in s.models.values())
     s.geometry.encode("ascii")
     assert s.memory_budget_bytes is None or s.memory_budget_bytes >= 0
+    json.dumps(asdict(s), ensure_ascii=False).encode("utf-8")  # what save() writes
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -104,8 +111,10 @@ def test_any_bytes_give_usable_settings(tmp_path, raw):
     _valid(store.load())
 
 
+TEXT = st.text(st.characters(codec=None), max_size=30)  # lone surrogates included
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    st.none() | st.booleans() | st.integers() | st.integers(min_value=10**300) | st.floats()
+    | TEXT,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(
         st.text(max_size=8), children, max_size=4),
     max_leaves=10)
@@ -149,3 +158,44 @@ def test_unreadable_drafts_are_kept_aside_with_a_warning(tmp_path, raw):
         d.put("writing", {"prompt": "new"})
         d.save()  # starts clean, the old bytes stay in .bad
         assert json.loads(path.read_text("utf-8")) == {"writing": {"prompt": "new"}}
+
+
+def test_a_second_broken_file_never_overwrites_the_first_copy(tmp_path):
+    path = tmp_path / "drafts.json"
+    path.write_bytes(b'{"writing": {"prompt": "first long prompt"')
+    DraftStore(path).load()
+    path.write_bytes(b"garbage again")
+    second = DraftStore(path)
+    second.load()
+    assert (tmp_path / "drafts.json.bad").read_bytes().endswith(b'"first long prompt"')
+    assert (tmp_path / "drafts.json.bad.1").read_bytes() == b"garbage again"
+    assert "drafts.json.bad.1" in second.warning
+
+
+def test_an_unreadable_drafts_file_is_moved_aside_not_overwritten(tmp_path):
+    import os
+
+    if os.geteuid() == 0:  # root reads anything: make the file unreadable another way
+        path = tmp_path / "drafts.json"
+        path.mkdir()  # reading a folder fails with an OSError too
+    else:
+        path = tmp_path / "drafts.json"
+        path.write_text('{"writing": {}}', encoding="utf-8")
+        path.chmod(0)
+    d = DraftStore(path)
+    d.load()
+    assert d.warning and "could not be read" in d.warning
+    assert (tmp_path / "drafts.json.bad").exists()
+    d.put("writing", {"prompt": "new"})
+    d.save()
+    assert json.loads(path.read_text("utf-8")) == {"writing": {"prompt": "new"}}
+
+
+def test_drafts_with_numbers_json_cannot_hold_are_set_aside(tmp_path):
+    path = tmp_path / "d.json"
+    path.write_bytes(b'{"writing": {"prompt": "x"}, "other": 1e400}')
+    d = DraftStore(path)
+    d.load()
+    assert d.warning and "d.json.bad" in d.warning
+    d.save()
+    assert json.loads(path.read_text("utf-8")) == {}

@@ -38,16 +38,20 @@ sys.exit(studio_app.run_gui())
 """
 
 
-@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "SIGINT", "quit", "session-end"])
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "SIGINT", "quit", "session-end",
+                                 "SIGHUP-group"])
 def test_stopping_the_app_saves_the_typed_prompt(tmp_path, how):
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "c"),
            "XDG_DATA_HOME": str(tmp_path / "d"), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.Popen([sys.executable, "-c", SCRIPT, how], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     try:
         ready, host_pid = proc.stdout.readline().split()
         assert ready == "READY"
-        if how.startswith("SIG"):
+        if how == "SIGHUP-group":  # a closed terminal hangs up its whole process group
+            os.killpg(proc.pid, signal.SIGHUP)
+        elif how.startswith("SIG"):
             proc.send_signal(getattr(signal, how))
         proc.wait(30)
     finally:
@@ -55,6 +59,7 @@ def test_stopping_the_app_saves_the_typed_prompt(tmp_path, how):
             proc.kill()
     stderr = proc.stderr.read()
     assert proc.returncode == 0, stderr
+    assert "stopped unexpectedly" not in stderr  # the engine was stopped, not hung up on
     drafts = json.loads((tmp_path / "d" / "aigc-studio" / "drafts.json").read_text("utf-8"))
     assert drafts["writing"]["prompt"] == "typed, never saved by hand 未保存"
     assert (tmp_path / "c" / "aigc-studio" / "settings.json").exists()

@@ -366,6 +366,7 @@ def test_regenerate_uses_the_current_parameters(qtbot, make_tab, tiny_gpt2):
 def test_chat_mode_asks_for_one_reply(qtbot, make_tab, tiny_chat_gpt2):
     tab = make_tab(tiny_chat_gpt2)
     qtbot.waitUntil(lambda: tab.chat_capable is not None, timeout=10000)
+    assert tab.mode.current() == CHAT
     tab.params.sequences.setValue(3)
     assert not tab.params.sequences.isEnabled()
     tab.params.max_new_tokens.setValue(3)
@@ -377,3 +378,44 @@ def test_stop_strings_parse_like_the_cli(make_tab, tiny_gpt2):
     tab = make_tab(tiny_gpt2)
     tab.params.stop.setText(r" THE END | \n\n | a\|b ")
     assert tab.params.values()["stop"] == ("THE END", "\n\n", "a|b")
+
+
+def test_a_chat_message_typed_over_while_waiting_is_not_lost(qtbot, make_tab, tiny_chat_gpt2):
+    tab = make_tab(tiny_chat_gpt2)
+    qtbot.waitUntil(lambda: tab.chat_capable is not None, timeout=10000)
+    tab.prompt.setPlainText("[[wait]]message A")
+    with qtbot.waitSignal(tab.runner.progress, timeout=10000):
+        tab.generate()
+    tab.prompt.setPlainText("message B, typed while A waited")
+    assert "message A" in tab.draft()["prompt"]  # an autosave now keeps both
+    run_to_end(qtbot, tab, tab.stop, "cancelled")
+    assert tab.prompt.toPlainText() == "[[wait]]message A\n\nmessage B, typed while A waited"
+    qtbot.keyClick(tab.prompt, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.prompt.toPlainText() == "message B, typed while A waited"
+
+
+def test_continue_can_be_undone(qtbot, make_tab, tiny_gpt2):
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Start", max_new_tokens=4, seed=2)
+    first = run_to_end(qtbot, tab).value.texts[0]
+    tab.prompt.setPlainText("something new I was typing")
+    run_to_end(qtbot, tab, tab.continue_button.click)
+    assert tab.prompt.toPlainText() == "Start" + first
+    tab.prompt.setFocus()
+    qtbot.keyClick(tab.prompt, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.prompt.toPlainText() == "something new I was typing"
+
+
+def test_an_empty_output_never_replaces_the_previous_texts(qtbot, make_tab, tiny_gpt2):
+    """Beam search that ends at once (here: a stop string at the first character)."""
+    tab = make_tab(tiny_gpt2)
+    completion(tab, "Keep", max_new_tokens=5, sequences=2, seed=1)
+    texts = list(run_to_end(qtbot, tab).value.texts)
+    tab.params.sample.setChecked(False)  # two greedy texts: beam search
+    greedy = run_to_end(qtbot, tab).value.texts
+    tab.params.stop.setText(greedy[0][0].replace("\\", "\\\\").replace("|", "\\|")
+                            + "|" + greedy[1][0].replace("\\", "\\\\").replace("|", "\\|"))
+    value = run_to_end(qtbot, tab).value
+    assert value.texts == ("", "")
+    assert texts_shown(tab) == list(greedy) and "produced no text" in tab.message.text()
+    assert texts != list(greedy)

@@ -19,12 +19,13 @@ import secrets
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..jobs import OUTPUTS, TERMINAL, CancelToken, Event, Failed, Progress
+from ..jobs import OUTPUTS, TERMINAL, Cancelled, CancelToken, Event, Failed, Progress
 from ..messages import Message, msg
 from .endings import HostExited, exit_reason, job_ending
 from .protocol import (
@@ -132,8 +133,10 @@ class EngineHost:
             cmd += ["--import", module]
         key = secrets.token_bytes(32)
         try:
+            # Its own session: a terminal's SIGHUP or Ctrl+C is the window's to handle; the
+            # host ends when the window's connection closes, however the window ended.
             popen = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=log_file, close_fds=True)
+                                     stderr=log_file, close_fds=True, start_new_session=True)
         finally:
             if log_file is not subprocess.DEVNULL:
                 log_file.close()  # the child has its own copy
@@ -166,14 +169,16 @@ class EngineHost:
         if p is None:
             return True
         p.end_reason = "stop"
-        if p.ready.is_set() and p.conn is not None:
+        deadline = time.monotonic() + timeout
+        p.ready.wait(timeout)  # still starting: it will read Stop as soon as it is up
+        if p.conn is not None:
             try:
                 send(p.conn, Stop(), p.send_lock)
             except OSError:
                 pass
         clean = True
         try:
-            p.popen.wait(timeout)
+            p.popen.wait(max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             clean = False
             p.popen.terminate()
@@ -196,13 +201,14 @@ class EngineHost:
             if p is None or not p.alive:
                 return
             p.end_reason = reason
-        p.popen.kill()  # the reader sees the connection close and does the rest
+            self._current = None  # new jobs go to a new host, never to this dying one
+        p.popen.kill()  # the reader sees the connection close and ends this host's jobs
 
     # ---- requests --------------------------------------------------------------------------
     def run(self, task: str, request: Any, cancel: CancelToken) -> Iterator[Event]:
         """Run ``request`` on the host; yields its events, ending with exactly one terminal."""
-        job = self._submit(task, request)
-        if isinstance(job, Failed):
+        job = self._submit(task, request, cancel)
+        if isinstance(job, Failed | Cancelled):
             yield job
             return
         cancel.on_cancel(lambda: self._cancel(job))
@@ -218,16 +224,20 @@ class EngineHost:
             if still_open:  # the consumer went away early: the host need not go on
                 self._cancel(job)
 
-    def _submit(self, task: str, request: Any) -> _Job | Failed:
+    def _submit(self, task: str, request: Any, cancel: CancelToken) -> _Job | Failed | Cancelled:
         self.start()
         with self._lock:
             p = self._current
         if p is None:  # shutting down
             return Failed(msg("host.closing", "The app is closing; the job was not started."))
-        if not p.ready.wait(START_TIMEOUT_S):
-            return Failed(msg("host.start_timeout",
-                              "The engine did not start within {seconds} s.",
-                              seconds=int(START_TIMEOUT_S)))
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not p.ready.wait(0.05):  # a cold start can take seconds: Stop still works
+            if cancel.cancelled:
+                return Cancelled()
+            if time.monotonic() > deadline:
+                return Failed(msg("host.start_timeout",
+                                  "The engine did not start within {seconds} s.",
+                                  seconds=int(START_TIMEOUT_S)))
         with self._lock:
             if p.error is not None or not p.alive:
                 return Failed(p.error or msg("host.gone", "The engine stopped while the job "

@@ -64,7 +64,11 @@ def job_ending(task: str, phase: str, cancel_requested: bool, end_reason: str | 
         return Cancelled(message=msg("host.force_stopped",
                                      "Force-stopped: the engine was restarted, so its "
                                      "loaded models were unloaded."))
-    if end_reason in ("force", "unload"):
+    if end_reason == "unload":
+        return Failed(msg("host.restarted_to_free_memory",
+                          "The {engine} job was stopped because the engine was restarted to "
+                          "free memory. Run it again.", engine=task_name(task)))
+    if end_reason == "force":
         return Failed(msg("host.restarted_under_job",
                           "The {engine} job was stopped because the engine had to be "
                           "restarted (another job was force-stopped). Run it again.",

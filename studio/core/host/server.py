@@ -21,11 +21,13 @@ from collections.abc import Sequence
 
 from ..cache import ModelCache, shared_cache
 from ..devices import device_memory_in_use, resident_memory
-from ..jobs import Cancelled, CancelToken, Failed, human_message
+from ..jobs import TERMINAL, Cancelled, CancelToken, Failed, human_message
+from ..messages import msg
 from .outbox import Outbox
 from .protocol import (
     Cancel,
     Configure,
+    JobEvents,
     Stats,
     StatsRequest,
     Stop,
@@ -63,6 +65,16 @@ class HostServer:
             send(self.conn, obj, self._send_lock)
         except (OSError, ValueError):  # the window is gone; serve() is ending too
             pass
+        except Exception:  # an event that cannot be pickled: never lose the rest with it
+            log.exception("could not send %s", type(obj).__name__)
+            if isinstance(obj, JobEvents) and len(obj.items) > 1:
+                for item in obj.items:
+                    self.send(JobEvents((item,)))
+            elif isinstance(obj, JobEvents) and isinstance(obj.items[0][1], TERMINAL):
+                job = obj.items[0][0]
+                self.send(JobEvents(((job, Failed(msg(
+                    "host.unsendable", "The engine finished but could not send the result to "
+                    "the window (see the engine log).")),),)))
 
     def serve(self) -> None:
         """Handle requests until Stop or until the window's connection closes."""
@@ -72,26 +84,32 @@ class HostServer:
                 message = recv(self.conn)
             except (EOFError, OSError):
                 break
-            match message:
-                case Submit(job=job, task=task, request=request):
-                    self._submit(job, task, request)
-                case Cancel(job=job):
-                    with self._lock:
-                        token = self._tokens.get(job)
-                    if token is not None:
-                        token.cancel()
-                case Configure(memory_budget_bytes=budget):
-                    self.cache.budget_bytes = budget
-                case Unload():
-                    before = resident_memory()
-                    dropped = self.cache.clear()
-                    self.send(Unloaded(dropped, before, resident_memory(),
-                                       len(self.cache.in_use())))
-                case StatsRequest():
-                    self.send(self.stats())
-                case Stop():
-                    break
+            if isinstance(message, Stop):
+                break
+            try:
+                self._handle(message)
+            except Exception:  # a control message must never take the engine down
+                log.exception("handling %s", type(message).__name__)
         self._cancel_all(wait_s=STOP_GRACE_S)
+
+    def _handle(self, message) -> None:
+        match message:
+            case Submit(job=job, task=task, request=request):
+                self._submit(job, task, request)
+            case Cancel(job=job):
+                with self._lock:
+                    token = self._tokens.get(job)
+                if token is not None:
+                    token.cancel()
+            case Configure(memory_budget_bytes=budget):
+                self.cache.budget_bytes = budget
+            case Unload():
+                before = resident_memory()
+                dropped = self.cache.clear()
+                self.send(Unloaded(dropped, before, resident_memory(),
+                                   len(self.cache.in_use())))
+            case StatsRequest():
+                self.send(self.stats())
 
     def stats(self) -> Stats:
         return Stats(os.getpid(), resident_memory(), device_memory_in_use(),
@@ -123,7 +141,7 @@ class HostServer:
                     if isinstance(event, Failed) and event.detail:
                         log.error("job %s failed: %s\n%s", job, event.message, event.detail)
                     self.outbox.put(job, event)
-            except Exception as exc:  # e.g. an event that cannot be pickled: still one ending
+            except BaseException as exc:  # even SystemExit from a library: still one ending
                 log.exception("job %s", job)
                 self.outbox.put(job, Failed(human_message(exc)))
             finally:

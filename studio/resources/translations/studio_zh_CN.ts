@@ -122,7 +122,12 @@
       <translation>内存：窗口 %1 · 引擎 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="275" />
+      <source>Your settings could not be saved: %1</source>
+      <translation>设置未能保存：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="282" />
       <source>Your drafts could not be saved: %1</source>
       <translation>草稿未能保存：%1</translation>
     </message>
@@ -763,108 +768,108 @@
   <context>
     <name>WritingTab</name>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="63" />
+      <location filename="../../ui/tabs/writing/tab.py" line="60" />
       <source>System prompt (optional): You are a helpful assistant.</source>
       <translation>系统提示词（可选）：你是一个乐于助人的助手。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="71" />
+      <location filename="../../ui/tabs/writing/tab.py" line="68" />
       <source>Write a prompt, or drop a .txt/.md file here. Ctrl+Enter generates, Esc stops.</source>
       <translation>输入提示词，或拖入 .txt/.md 文件。Ctrl+Enter 生成，Esc 停止。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="77" />
+      <location filename="../../ui/tabs/writing/tab.py" line="74" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="78" />
+      <location filename="../../ui/tabs/writing/tab.py" line="75" />
       <source>Generate (Ctrl+Enter)</source>
       <translation>生成 (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="79" />
+      <location filename="../../ui/tabs/writing/tab.py" line="76" />
       <source>Stop (Esc); the text so far is kept</source>
       <translation>停止 (Esc)；已生成的文本会保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="80" />
+      <location filename="../../ui/tabs/writing/tab.py" line="77" />
       <source>Continue</source>
       <translation>继续写</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="81" />
+      <location filename="../../ui/tabs/writing/tab.py" line="78" />
       <source>Append the output to the prompt and write more</source>
       <translation>把输出接到提示词后面继续生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="82" />
+      <location filename="../../ui/tabs/writing/tab.py" line="79" />
       <source>Regenerate</source>
       <translation>重新生成</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="83" />
+      <location filename="../../ui/tabs/writing/tab.py" line="80" />
       <source>Write the last answer again; the old one is kept as an alternative</source>
       <translation>重新生成上一个回答；旧回答会作为备选保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="84" />
+      <location filename="../../ui/tabs/writing/tab.py" line="81" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="85" />
+      <location filename="../../ui/tabs/writing/tab.py" line="82" />
       <source>Save…</source>
       <translation>保存…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="86" />
+      <location filename="../../ui/tabs/writing/tab.py" line="83" />
       <source>Clear conversation</source>
       <translation>清空对话</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="115" />
+      <location filename="../../ui/tabs/writing/tab.py" line="112" />
       <source>Mode</source>
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="213" />
+      <location filename="../../ui/tabs/writing/tab.py" line="212" />
       <source>Write a prompt first.</source>
       <translation>请先输入提示词。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="244" />
+      <location filename="../../ui/tabs/writing/tab.py" line="243" />
       <source>Starting…</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="261" />
+      <location filename="../../ui/tabs/writing/tab.py" line="260" />
       <source>Save text</source>
       <translation>保存文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="262" />
+      <location filename="../../ui/tabs/writing/tab.py" line="261" />
       <source>Markdown (*.md);;Text (*.txt)</source>
       <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="296" />
+      <location filename="../../ui/tabs/writing/tab.py" line="295" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="324" />
+      <location filename="../../ui/tabs/writing/tab.py" line="323" />
       <source>Writing…</source>
       <translation>正在写作…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="326" />
-      <location filename="../../ui/tabs/writing/tab.py" line="350" />
+      <location filename="../../ui/tabs/writing/tab.py" line="325" />
+      <location filename="../../ui/tabs/writing/tab.py" line="349" />
       <source>%1 tokens · %2 tok/s</source>
       <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="353" />
+      <location filename="../../ui/tabs/writing/tab.py" line="352" />
       <source> · first token after %1 s</source>
       <translation> · 首词元用时 %1 秒</translation>
     </message>
@@ -1083,6 +1088,10 @@
       <translation>引擎未能在 {seconds} 秒内启动。</translation>
     </message>
     <message>
+      <source>The engine finished but could not send the result to the window (see the engine log).</source>
+      <translation>引擎已完成，但无法把结果发送到窗口（详见引擎日志）。</translation>
+    </message>
+    <message>
       <source>The engine stopped while the job was being sent; run it again.</source>
       <translation>发送任务时引擎停止了；请再运行一次。</translation>
     </message>
@@ -1155,6 +1164,10 @@
       <translation>{engine}任务已停止，因为引擎必须重启（另一个任务被强制停止）。请再运行一次。</translation>
     </message>
     <message>
+      <source>The {engine} job was stopped because the engine was restarted to free memory. Run it again.</source>
+      <translation>{engine}任务已停止，因为引擎为释放内存而重启。请再运行一次。</translation>
+    </message>
+    <message>
       <source>This llama.cpp build has no {kind} support; running on the CPU.</source>
       <translation>此 llama.cpp 版本不支持 {kind}；改在 CPU 上运行。</translation>
     </message>
@@ -1183,8 +1196,16 @@
       <translation>退出码 {code}</translation>
     </message>
     <message>
+      <source>it could not be read ({reason})</source>
+      <translation>无法读取它（{reason}）</translation>
+    </message>
+    <message>
       <source>it crashed with signal {signal}, {name}</source>
       <translation>因信号 {signal}（{name}）崩溃</translation>
+    </message>
+    <message>
+      <source>it holds text that is not valid Unicode</source>
+      <translation>其中含有无效的 Unicode 文本</translation>
     </message>
     <message>
       <source>it is not UTF-8 text</source>
@@ -1325,10 +1346,6 @@
     <message>
       <source>{name} {rule} (got {value}).</source>
       <translation>{name} {rule}（当前为 {value}）。</translation>
-    </message>
-    <message>
-      <source>{path} could not be read ({reason}); starting from defaults.</source>
-      <translation>无法读取 {path}（{reason}）；将使用默认值。</translation>
     </message>
     <message>
       <source>{ref} is built in: nothing to download.</source>

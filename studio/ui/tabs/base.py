@@ -180,8 +180,8 @@ class TabBase(QWidget):
 
     @Slot(int, object)
     def _on_output(self, job: int, ev: Token | Preview | Segment | AudioChunk) -> None:
-        if job != self.job:
-            return
+        if job != self.job or (isinstance(ev, Token) and not ev.text):
+            return  # a superseded job, or nothing that could replace the old result
         if not self.job_has_output:
             self.job_has_output = True
             self.begin_output()

@@ -305,7 +305,8 @@ def _generate(s: HFSession, ids: list[int], new_tokens: int, req: WriteRequest, 
             text += assembler.flush()
             texts.append(text)
             all_ids.append(tuple(row))
-            yield Token(text, i)
+            if text:  # an empty Token would replace the window's old result with nothing
+                yield Token(text, i)
         return Outcome(texts, all_ids, time.perf_counter() - start, cancel.cancelled)
 
     texts, all_ids, first = [], [], None

@@ -1,10 +1,7 @@
 """Writing tab: streamed text generation, chat and completion, every sampling control.
 
-Chat and completion keep their own state: the chat panel holds the
-conversation (replies with alternatives), the completion panel the last texts
-and the prompt that made them.  Buttons act on the mode that is visible, and
-the draft keeps both.  The job lifecycle (submit, stop, keep the old result
-until new text arrives) comes from TabBase.
+Chat and completion keep their own state (ChatPanel, CompletionPanel); buttons act
+on the visible mode, the draft keeps both.  The job lifecycle comes from TabBase.
 """
 
 from __future__ import annotations
@@ -163,7 +160,9 @@ class WritingTab(TabBase):
     def _sync_buttons(self, *_args) -> None:
         busy = self.runner.busy
         chat = self.mode.current() == CHAT
-        has_output = bool(self.output_text())
+        # While a chat reply streams, the last reply on screen is the new one: Copy and Save
+        # wait for it instead of acting on the old one, now hidden.
+        has_output = bool(self.output_text()) and not (busy and chat)
         self.continue_button.setEnabled(not busy and not chat and has_output)
         self.regenerate_button.setEnabled(not busy and (
             self.conversation.can_regenerate() if chat else bool(self.completion.prompt)))
@@ -249,7 +248,7 @@ class WritingTab(TabBase):
     def continue_text(self) -> None:
         text = self.output_text()
         if text and self.mode.current() == COMPLETION:
-            self.prompt.setPlainText(self.completion.prompt + text)
+            self.prompt.replace_text(self.completion.prompt + text)  # Ctrl+Z undoes it
             self.generate()
 
     @Slot()
@@ -339,8 +338,8 @@ class WritingTab(TabBase):
                 self.conversation.add_exchange(self.pending_user, reply)
             elif reply:
                 self.conversation.add_alternative(reply)
-            elif self.pending_user and not self.prompt.toPlainText():
-                self.prompt.setPlainText(self.pending_user)  # no reply: the message comes back
+            elif self.pending_user:  # no reply: the message comes back, before anything new
+                self.prompt.replace_text(_joined(self.pending_user, self.prompt.toPlainText()))
             self.pending_user = None
             self.chat.clear_pending()
         elif made:
@@ -369,7 +368,7 @@ class WritingTab(TabBase):
     # -- persistence -------------------------------------------------------------------------
     def draft(self) -> dict[str, Any]:
         return {
-            "prompt": self.prompt.toPlainText() or self.pending_user or "",
+            "prompt": _joined(self.pending_user or "", self.prompt.toPlainText()),
             "system": self.system.text(),
             "mode": self.mode.current(),
             "chat": self.conversation.to_draft(),
@@ -393,3 +392,8 @@ class WritingTab(TabBase):
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         ok = self.runner.shutdown(timeout_ms)  # delivers a final Result/Cancelled first
         return self.io.shutdown(500) and ok
+
+
+def _joined(*texts: str) -> str:
+    """Texts that must all be kept, one paragraph each (empty ones left out)."""
+    return "\n\n".join(t for t in texts if t)
