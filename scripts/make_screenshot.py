@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> int:
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from studio.core.drafts import DraftStore
@@ -38,7 +38,10 @@ def main() -> int:
         tab.generate()
         loop.exec()
     tab.prompt.setPlainText("Now write the first paragraph of the second one.")
-    app.processEvents()
+    w.host.request_stats()  # the status bar shows the engine's memory with the model loaded
+    settle = QEventLoop()
+    QTimer.singleShot(1000, settle.quit)
+    settle.exec()
     ok = w.grab().save(str(out), "PNG")
     w.close()
     print(out if ok else "failed")

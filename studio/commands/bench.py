@@ -40,6 +40,9 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, list | tuple):
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+        if numbers and len(value) > 3:  # every run's figure: the range reads better (JSON has all)
+            return f"{len(value)} runs, {_cell(min(value))}–{_cell(max(value))}"
         if all(not isinstance(v, dict | list | tuple) for v in value):
             return ", ".join(_cell(v) for v in value) or "-"
         return json.dumps(value, ensure_ascii=False)

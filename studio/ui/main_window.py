@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._build_status_bar()
-        for warning in (store.warning, drafts.warning):
-            if warning:
-                self.show_notice(core_text(warning), "warning")
+        warnings = [core_text(w) for w in (store.warning, drafts.warning) if w]
+        if warnings:  # both files can be broken at once: say both
+            self.show_notice("\n".join(warnings), "warning")
 
         # Drafts are also written shortly after each job and once a minute, so a crash or a
         # killed process loses at most a minute of typing, never a finished result.

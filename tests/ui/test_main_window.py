@@ -107,6 +107,12 @@ def test_corrupt_drafts_file_is_kept_aside_with_a_warning(qtbot, make_window, st
     w.save_all()
     assert json.loads(drafts.path.read_text("utf-8"))["writing"]["prompt"] == "new work"
     assert bad.read_bytes() == truncated  # the user's old bytes are still there
+    w.close()
+    store, _ = stores
+    store.path.write_bytes("{窗口".encode("gbk"))
+    drafts.path.write_bytes(truncated)
+    both = make_window()
+    assert "settings.json" in both.notice.text() and "drafts.json.bad.1" in both.notice.text()
 
 
 def test_choosing_a_language_says_when_it_applies(qtbot, make_window):
