@@ -22,7 +22,7 @@ def main() -> int:
     from studio.ui.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
-    app = QApplication([])
+    _app = QApplication([])  # kept alive for the whole run
     tmp = Path(tempfile.mkdtemp())
     w = MainWindow(SettingsStore(tmp / "s.json"), DraftStore(tmp / "d.json"))
     w.resize(1280, 800)
