@@ -130,10 +130,6 @@ class ModelCache:
         with self._lock:
             return [k for k, e in self._entries.items() if e.users]
 
-    def drop(self, key: Hashable) -> None:
-        with self._lock:
-            self._entries.pop(key, None)
-
     def clear(self) -> int:
         """Drop every idle model (models in use stay); returns how many were dropped."""
         with self._lock:

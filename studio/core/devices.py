@@ -268,11 +268,6 @@ def device_memory_in_use() -> int:
     return 0
 
 
-def memory_in_use() -> int:
-    """Resident memory of this process plus GPU allocations, in bytes."""
-    return (resident_memory() or 0) + device_memory_in_use()
-
-
 def empty_cache() -> None:
     torch = _loaded_torch()
     if torch is None:

@@ -70,7 +70,8 @@ def test_probe_names_the_hardware_without_torch():
     hw = devices.probe()
     assert hw.cpu_cores >= 1 and hw.cpu_name
     assert hw.devices[:2] == ("auto", "cpu")
-    assert devices.memory_in_use() > 10 * 1024 * 1024
+    assert devices.resident_memory() > 10 * 1024 * 1024
+    assert devices.device_memory_in_use() == 0  # no GPU was touched here
     assert devices.format_bytes(1536 * 1024 * 1024) == "1.5 GB"
 
 
