@@ -41,13 +41,29 @@ def tiny_chat_gpt2(tmp_path_factory) -> Path:
     return build_tiny_gpt2(tmp_path_factory.mktemp("tiny-chat-gpt2"), chat_template=True)
 
 
-@pytest.fixture(scope="session")
-def engine_host(tmp_path_factory):
-    """One engine host process for the session, with the fault markers of host_behaviours."""
+def test_host(log_dir: Path, imports=("tests.fixtures.host_behaviours",)):
+    """An engine host that loads ``imports`` first (by default the fault markers of
+    tests/fixtures/host_behaviours: [[park]], [[wait]], [[hang]], [[crash]])."""
     from studio.core.host.client import EngineHost
 
-    host = EngineHost(log_path=tmp_path_factory.mktemp("host-log") / "engine-host.log",
-                      imports=["tests.fixtures.host_behaviours"], paths=[str(ROOT)])
+    return EngineHost(log_path=log_dir / "engine-host.log", imports=imports, paths=[str(ROOT)])
+
+
+test_host.__test__ = False  # a helper, not a test
+
+
+@pytest.fixture(scope="session")
+def engine_host(tmp_path_factory):
+    """One engine host process for the session's ordinary jobs."""
+    host = test_host(tmp_path_factory.mktemp("host-log"))
     host.start()
     yield host
     assert host.shutdown(5.0)
+
+
+@pytest.fixture
+def own_host(tmp_path):
+    """A host only this test uses (it may get killed or force-stopped)."""
+    host = test_host(tmp_path)
+    yield host
+    host.shutdown(5.0)

@@ -16,16 +16,13 @@ from studio.core.engines.writing import WriteRequest
 from studio.core.host.client import EngineHost
 from studio.core.host.protocol import JobEvents, recv, send
 from studio.core.jobs import Cancelled, CancelToken, Failed, Progress, Result, Token
-from tests.conftest import ROOT
+from tests.conftest import ROOT, test_host
 from tests.fixtures.processes import gone, wait_until
 
 
 @pytest.fixture
-def host(tmp_path):
-    h = EngineHost(log_path=tmp_path / "host.log", imports=["tests.fixtures.host_behaviours"],
-                   paths=[str(ROOT)])
-    yield h
-    h.shutdown(5.0)
+def host(own_host):
+    return own_host
 
 
 class Job:
@@ -123,8 +120,7 @@ def test_force_restart_ends_a_stuck_job_and_the_jobs_behind_it(host, tiny_gpt2):
 
 
 def test_shutdown_stops_a_stuck_host_and_reaps_it(tmp_path, tiny_gpt2):
-    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.host_behaviours"],
-                   paths=[str(ROOT)])
+    h = test_host(tmp_path)
     stuck = Job(h, req(tiny_gpt2, "[[hang]]"))
     assert stuck.progress.wait(30)
     popen = h._current.popen
@@ -135,8 +131,7 @@ def test_shutdown_stops_a_stuck_host_and_reaps_it(tmp_path, tiny_gpt2):
 
 
 def test_a_host_that_does_not_stop_in_time_is_terminated(tmp_path, tiny_gpt2):
-    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.host_behaviours"],
-                   paths=[str(ROOT)])
+    h = test_host(tmp_path)
     stuck = Job(h, req(tiny_gpt2, "[[hang]]"))
     assert stuck.progress.wait(30)
     popen = h._current.popen
@@ -154,8 +149,7 @@ def test_closing_while_the_host_still_starts_asks_it_to_stop(tmp_path):
 
 
 def test_stop_while_the_host_is_still_starting(tmp_path, tiny_gpt2):
-    h = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.slow_start"],
-                   paths=[str(ROOT)])
+    h = test_host(tmp_path, imports=["tests.fixtures.slow_start"])
     job = Job(h, req(tiny_gpt2))
     assert wait_until(lambda: h._current is not None)
     job.cancel.cancel()
@@ -166,14 +160,14 @@ def test_stop_while_the_host_is_still_starting(tmp_path, tiny_gpt2):
 def test_stats_while_a_job_imports_torch_never_kill_the_host(tmp_path, tiny_gpt2):
     """The host answers stats while a job thread is half-way through `import torch`."""
     h = EngineHost(log_path=tmp_path / "h.log")
-    exits = []
-    h.listener = lambda m: exits.append(m) if type(m).__name__ == "HostExited" else None
     job = Job(h, req(tiny_gpt2))
+    assert wait_until(lambda: h.pid is not None)
+    process = h._current
     while job.thread.is_alive():
         h.request_stats()
         time.sleep(0.002)
     assert isinstance(job.events[-1], Result), job.events[-1]
-    assert exits == []
+    assert process.alive and h._current is process  # the same host, never restarted
     h.shutdown()
 
 

@@ -9,45 +9,23 @@ import signal
 import pytest
 
 from studio.core.drafts import DraftStore
-from studio.core.host.client import EngineHost
 from studio.ui.tabs.base import FORCE_STOP
-from studio.ui.tabs.writing import COMPLETION
+from tests.conftest import test_host
+from tests.ui.helpers import completion, window_writing_with
 
 
-def window_writing_with(make_window, model, **kw) -> tuple:
-    """A whole main window whose Writing tab uses ``model``, chosen in the settings panel."""
-    w = make_window(**kw)
-    w.panel.set_model("writing", str(model))
-    w.panel.backend.setCurrentIndex(w.panel.backend.findData("transformers"))
-    assert w.pages["writing"].settings.model_for("writing") == str(model)
-    return w, w.pages["writing"]
-
-
-def completion(tab, prompt: str, **params) -> None:
-    tab.mode.setCurrentIndex(tab.mode.findData(COMPLETION))
-    tab.prompt.setPlainText(prompt)
-    for name, value in params.items():
-        getattr(tab.params, name).setValue(value)
-
-
-@pytest.fixture
-def own_host(tmp_path):
-    """A host only this test uses (it gets killed)."""
-    from tests.conftest import ROOT
-
-    host = EngineHost(log_path=tmp_path / "host.log", imports=["tests.fixtures.host_behaviours"],
-                      paths=[str(ROOT)])
-    yield host
-    host.shutdown(5.0)
+def earlier_result(qtbot, tab) -> list[str]:
+    """A finished completion: the result a later job must not lose."""
+    completion(tab, "Earlier", max_new_tokens=5, seed=1)
+    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
+        tab.generate()
+    return list(blocker.args[1].value.texts)
 
 
 def test_engine_killed_mid_job_keeps_everything_and_restarts(qtbot, make_window, tiny_gpt2,
                                                              own_host):
     _w, tab = window_writing_with(make_window, tiny_gpt2, host=own_host)
-    completion(tab, "Earlier", max_new_tokens=5, seed=1)
-    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
-        tab.generate()
-    earlier = list(blocker.args[1].value.texts)
+    earlier = earlier_result(qtbot, tab)
     tab.prompt.setPlainText("[[park]]My long prompt")
     streamed = []
     tab.runner.token.connect(lambda _j, ev: streamed.append(ev.text))
@@ -82,10 +60,7 @@ def test_engine_crash_keeps_what_streamed_and_says_why(qtbot, make_window, tiny_
 def test_engine_killed_before_output_keeps_the_previous_result(qtbot, make_window, tiny_gpt2,
                                                                own_host):
     _w, tab = window_writing_with(make_window, tiny_gpt2, host=own_host)
-    completion(tab, "Earlier", max_new_tokens=5, seed=1)
-    with qtbot.waitSignal(tab.runner.result, timeout=30000) as blocker:
-        tab.generate()
-    earlier = list(blocker.args[1].value.texts)
+    earlier = earlier_result(qtbot, tab)
     tab.prompt.setPlainText("[[wait]]never answered")
     with qtbot.waitSignal(tab.runner.progress, timeout=30000):
         tab.generate()
@@ -132,10 +107,7 @@ def test_close_during_generation_shuts_down_and_keeps_partial(qtbot, make_window
 
 def test_closing_with_a_stuck_job_leaves_no_process_behind(qtbot, make_window, tiny_gpt2,
                                                            tmp_path, stores):
-    from tests.conftest import ROOT
-
-    host = EngineHost(log_path=tmp_path / "h.log", imports=["tests.fixtures.host_behaviours"],
-                      paths=[str(ROOT)])
+    host = test_host(tmp_path)
     w, tab = window_writing_with(make_window, tiny_gpt2, host=host)
     w.owns_host = True  # as in the app: closing the window stops its engine
     completion(tab, "[[hang]]never ends", max_new_tokens=5)

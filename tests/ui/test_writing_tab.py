@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from studio.core.drafts import DraftStore
 from studio.core.settings import Settings
 from studio.ui.tabs.writing import CHAT, COMPLETION, WritingTab
+from tests.ui.helpers import completion
 
 
 def settings_for(model) -> Settings:
@@ -40,13 +41,6 @@ def make_tab(qtbot, tmp_path, engine_host):
     yield make
     for tab in tabs:
         assert tab.shutdown(5000)
-
-
-def completion(tab: WritingTab, prompt: str, **params) -> None:
-    tab.mode.setCurrentIndex(tab.mode.findData(COMPLETION))
-    tab.prompt.setPlainText(prompt)
-    for name, value in params.items():
-        getattr(tab.params, name).setValue(value)
 
 
 def run_to_end(qtbot, tab, action=None, signal="result"):

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..jobs import OUTPUTS, TERMINAL, Cancelled, CancelToken, Event, Failed, Progress
 from ..messages import Message, msg
-from .endings import HostExited, exit_reason, job_ending
+from .endings import exit_reason, job_ending
 from .protocol import (
     Cancel,
     Configure,
@@ -90,8 +90,8 @@ class EngineHost:
                  listener: Callable[[object], None] | None = None) -> None:
         """``imports``/``paths``: extra modules the host loads first (tests inject faults so).
 
-        ``listener`` is called from the reader thread with Stats, Unloaded and
-        HostExited notifications.
+        ``listener`` is called from the reader thread with the host's Stats and
+        Unloaded messages.
         """
         self.log_path = log_path
         self.imports = tuple(imports)
@@ -373,11 +373,8 @@ class EngineHost:
             return
         if p.end_reason is None:
             log.error("engine host ended (%s)\n%s", reason, detail)
-        restart = p.error is None  # a host that cannot start is retried by the next job
-        if restart:
+        if p.error is None:  # a host that cannot start is retried by the next job instead
             self.start()
-        if p.end_reason != "unload":
-            self._notify(HostExited(reason, restart))
 
     def _log_tail(self, p: _Process, lines: int = 100) -> str:
         """The end of what this host process wrote to its log (its crash stack, if any)."""

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import signal
-from dataclasses import dataclass
 
 from ..jobs import Cancelled, Event, Failed
 from ..messages import Message, msg
-
-
-@dataclass(frozen=True)
-class HostExited:
-    """Told to the client's listener when a host process ends (not when the app stops it)."""
-
-    reason: Message
-    restarted: bool
-
 
 _CRASH_SIGNALS = {getattr(signal, n) for n in ("SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT")
                   if hasattr(signal, n)}

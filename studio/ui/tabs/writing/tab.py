@@ -49,7 +49,7 @@ class WritingTab(TabBase):
         self.chat_capable: bool | None = None
         self.streams: list[str] = []  # the running job's texts as they arrive
         self.pending_user: str | None = None  # chat message being answered; None: regenerating
-        self._job_mode = COMPLETION
+        self._job_mode, self._job_prompt = COMPLETION, ""  # what the running job asked for
         self._max_tokens = 0
         self._tokens_seen = 0
         self._t0 = 0.0
