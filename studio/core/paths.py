@@ -36,6 +36,11 @@ def drafts_path() -> Path:
     return data_dir() / "drafts.json"
 
 
+def recordings_dir() -> Path:
+    """The user's microphone recordings (crash-safe WAVs, see core/audio/recorder.py)."""
+    return data_dir() / "recordings"
+
+
 def log_dir() -> Path:
     from platformdirs import user_log_path
 

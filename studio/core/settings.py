@@ -54,6 +54,9 @@ class Settings:
     offline: bool = False  # never touch the network (hub downloads refused)
     hf_endpoint: str = ""  # mirror, e.g. https://hf-mirror.com
     force_stop_after_s: float = 5.0  # after Stop, offer Force stop if the job is still running
+    # audio devices by name ("" = the system default): PortAudio indices change between runs
+    input_device: str = ""
+    output_device: str = ""
     # window state, kept here so one file restores the whole session
     geometry: str = ""  # base64 of QMainWindow.saveGeometry()
     window_state: str = ""
@@ -114,6 +117,8 @@ VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "offline": lambda value: isinstance(value, bool),
     "hf_endpoint": _endpoint,
     "force_stop_after_s": _number(1.0, 600.0),
+    "input_device": _text,
+    "output_device": _text,
     "geometry": _window_blob,
     "window_state": _window_blob,
     "current_tab": _one_of(TABS),
