@@ -19,7 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from studio.commands import CliError, bench, models, print_json, write
+from studio.commands import CliError, bench, history, models, print_json, write
 from studio.core.catalog import TASKS
 from studio.core.devices import DEVICES, DTYPES
 from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MODEL
@@ -31,10 +31,11 @@ __all__ = [
 ]
 
 PROG = "aigc-studio"
-COMMANDS = ("write", "paint", "speak", "transcribe", "models", "bench")
+COMMANDS = ("write", "paint", "speak", "transcribe", "models", "history", "bench")
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
+    "history": history.run,
     "models": models.run,
     "bench": bench.run,
 }
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "new line, \\t a tab, \\| a bar, \\\\ a backslash (repeatable)")
     w.add_argument("--seed", type=int, default=None)
     w.add_argument("--json", action="store_true", help="print one JSON object")
+    w.add_argument("--no-history", action="store_true", help="do not record it in the history")
     _common(w)
 
     p = sub.add_parser("paint", help="text-to-image with a diffusion model")
@@ -150,6 +152,25 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out")
     _common(t)
 
+    h = sub.add_parser("history", help="list, show, re-run or delete earlier results")
+    hsub = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
+    hl = hsub.add_parser("list", help="results, newest first")
+    hl.add_argument("--task", choices=TASKS)
+    hl.add_argument("--search", metavar="TEXT", help="words in the prompt or output, any language")
+    hl.add_argument("--favourites", action="store_true", help="only favourites")
+    hl.add_argument("--limit", type=_positive_int, default=20, help="at most N (default 20)")
+    hl.add_argument("--json", action="store_true", help="print one JSON object")
+    for action, text in (("show", "one result in full"), ("rerun", "run its request again")):
+        ha = hsub.add_parser(action, help=text)
+        ha.add_argument("id", type=_positive_int)
+        ha.add_argument("--json", action="store_true", help="print one JSON object")
+    hd = hsub.add_parser("delete", help="remove a result from the history")
+    hd.add_argument("id", type=_positive_int)
+    hd.add_argument("--files", action="store_true", help="delete its files too")
+    hf = hsub.add_parser("favourite", help="mark a result as a favourite")
+    hf.add_argument("id", type=_positive_int)
+    hf.add_argument("--off", action="store_true", help="unmark it")
+
     m = sub.add_parser("models", help="list, download or verify models")
     msub = m.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     ml = msub.add_parser("list", help="the catalogue with installed/verified status")
@@ -160,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("bench", help="measure engine speed against the plain libraries")
     b.add_argument("--quick", action="store_true", help="fewer rounds and tokens")
-    b.add_argument("--task", choices=TASKS,
+    b.add_argument("--task", choices=(*TASKS, "history"),
                    help=f"only this task's benchmarks (available: {', '.join(bench.TASKS)})")
     b.add_argument("--json", action="store_true", help="print one JSON object")
     return parser

@@ -20,3 +20,15 @@ def print_json(obj: object) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     sys.stdout.flush()
+
+
+def open_store():
+    """The user's history (``HistoryStore``); a warning it has (a damaged file set aside, a
+    newer version's file) is printed on stderr.  Raises ``HistoryError``."""
+    from studio.core.history import HistoryStore
+    from studio.core.paths import history_path, outputs_dir
+
+    store = HistoryStore(history_path(), outputs_dir())
+    if store.warning:
+        print(f"note: {store.warning}", file=sys.stderr)
+    return store

@@ -1,8 +1,9 @@
 """`aigc-studio bench`: engine speed against the plain library calls (see studio/bench/).
 
 Without ``--task`` every benchmark runs: writing (engine vs library), start-up
-(window shown vs importing the ML stack) and UI responsiveness (the Writing tab's
-event loop while it works).  ``--task writing`` runs the two about writing.
+(window shown vs importing the ML stack), UI responsiveness (the Writing tab's
+event loop while it works) and the history store (list and search on 10,000
+rows).  ``--task writing`` runs the two about writing, ``--task history`` the last.
 The report is a readable table, or one JSON object with ``--json``.
 """
 
@@ -17,7 +18,7 @@ import sys
 from studio.commands import print_json
 from studio.core.jobs import UserError
 
-TASKS = ("writing",)  # tasks that have benchmarks
+TASKS = ("writing", "history")  # tasks that have benchmarks
 
 
 def _ui_responsiveness(quick: bool) -> dict:
@@ -143,16 +144,21 @@ def run(args: argparse.Namespace) -> int:
     if task is not None and task not in TASKS:
         raise UserError(f"There is no benchmark for the {task} task yet "
                         f"(available: {', '.join(TASKS)}).")
-    from studio.bench import startup, writing
+    from studio.bench import history, startup, writing
 
     report: dict = {}
-    print("Benchmarking writing (engine vs plain library, interleaved)…", file=sys.stderr)
-    report["writing"] = writing.run(quick=args.quick)
-    if task is None:
-        print("Benchmarking start-up (window shown vs importing the ML stack)…", file=sys.stderr)
-        report["startup"] = startup.run(quick=args.quick)
-    print("Benchmarking UI responsiveness while the Writing tab works…", file=sys.stderr)
-    report["ui"] = _ui_responsiveness(args.quick)
+    if task in (None, "writing"):
+        print("Benchmarking writing (engine vs plain library, interleaved)…", file=sys.stderr)
+        report["writing"] = writing.run(quick=args.quick)
+        if task is None:
+            print("Benchmarking start-up (window shown vs importing the ML stack)…",
+                  file=sys.stderr)
+            report["startup"] = startup.run(quick=args.quick)
+        print("Benchmarking UI responsiveness while the Writing tab works…", file=sys.stderr)
+        report["ui"] = _ui_responsiveness(args.quick)
+    if task in (None, "history"):
+        print("Benchmarking the history store (list and search)…", file=sys.stderr)
+        report["history"] = history.run(quick=args.quick)
     if args.json:
         print_json(report)
     else:

@@ -41,6 +41,15 @@ def recordings_dir() -> Path:
     return data_dir() / "recordings"
 
 
+def history_path() -> Path:
+    return data_dir() / "history.db"
+
+
+def outputs_dir() -> Path:
+    """Images, audio and transcripts the app makes, in one folder per day."""
+    return data_dir() / "outputs"
+
+
 def log_dir() -> Path:
     from platformdirs import user_log_path
 
