@@ -8,8 +8,10 @@ drafts and settings on close, on a timer and when the session ends.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,19 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core import devices
+from studio.core.audio.recorder import Recovered
 from studio.core.drafts import DraftStore
 from studio.core.host.client import EngineHost
 from studio.core.host.protocol import Stats, Unloaded
 from studio.core.paths import log_dir
 from studio.core.settings import Settings, SettingsStore
 
+from .audio_service import AudioService
 from .settings_panel import SettingsPanel
 from .tabs.base import TabBase
 from .tabs.painting import PaintingTab
 from .tabs.transcription import TranscriptionTab
 from .tabs.voice import VoiceTab
 from .tabs.writing import WritingTab
-from .texts import core_text
+from .texts import core_text, format_duration
 from .widgets.drop_zone import local_paths
 from .widgets.message_bar import MessageBar
 from .worker import BackgroundCalls
@@ -59,7 +63,8 @@ class MainWindow(QMainWindow):
     restart_requested = Signal()
 
     def __init__(self, store: SettingsStore, drafts: DraftStore, probe_hardware: bool = True,
-                 settings: Settings | None = None, host: EngineHost | None = None):
+                 settings: Settings | None = None, host: EngineHost | None = None,
+                 sd=None, recordings: Path | None = None):
         super().__init__()
         self.store = store
         self.drafts = drafts
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
         self.host = host or EngineHost(log_path=log_dir() / "engine-host.log")
         self.host.listener = self._relay
         self.host.configure(self.settings.memory_budget_bytes)
+        # Audio devices and the shared player; ``sd`` is a fake sounddevice in tests.
+        self.audio = AudioService(self.settings, sd=sd, folder=recordings, parent=self)
+        self.audio.recovered.connect(self._on_recovered)
         self.setWindowTitle(self.tr("AIGC Studio"))
         self.resize(1200, 780)
 
@@ -85,7 +93,8 @@ class MainWindow(QMainWindow):
                   "voice": self.tr("Voice"), "transcription": self.tr("Transcription")}
         drafts.load()
         for cls in (WritingTab, PaintingTab, VoiceTab, TranscriptionTab):
-            page = cls(self.settings, drafts, self.host, self)
+            extra = {"audio": self.audio} if cls.uses_audio else {}
+            page = cls(self.settings, drafts, self.host, self, **extra)
             page.setObjectName(f"{cls.task}-tab")
             try:
                 page.restore_draft(drafts.get(cls.task))
@@ -101,7 +110,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # files dropped anywhere go to the tab that opens them
 
-        self.panel = SettingsPanel(self.settings, devices.cpu_only(), self)
+        self.panel = SettingsPanel(self.settings, devices.cpu_only(), self, audio=self.audio)
         self.panel.changed.connect(self._on_settings_changed)
         self.dock = QDockWidget(self.tr("Settings"), self)
         self.dock.setObjectName("settings-dock")
@@ -158,6 +167,7 @@ class MainWindow(QMainWindow):
         # The engine process starts once the window is up, so the first job does not wait;
         # in a thread of its own, as spawning a process costs the caller ~20 ms.
         threading.Thread(target=self.host.start, name="engine-host-start", daemon=True).start()
+        self.audio.start()  # PortAudio and the recovery of crashed recordings, in the background
 
     def show_notice(self, text: str, level: str = "info", actions=()) -> None:
         self.notice.show_message(text, level, actions)
@@ -168,6 +178,7 @@ class MainWindow(QMainWindow):
         language_changed = settings.language != self.settings.language
         self.settings = settings
         self.host.configure(settings.memory_budget_bytes)
+        self.audio.apply_settings(settings)
         for page in self.pages.values():
             page.apply_settings(settings)
         self._update_status()
@@ -181,6 +192,16 @@ class MainWindow(QMainWindow):
     def _on_notice_action(self, action: str) -> None:
         if action == RESTART:
             self.restart_requested.emit()  # the app saves, closes and starts itself again
+
+    @Slot(list)
+    def _on_recovered(self, found: list[Recovered]) -> None:
+        today = datetime.date.today()
+        lines = [self.tr("Recovered a recording from %1, %2").replace(
+            "%1", r.started.strftime("%H:%M" if r.started.date() == today else "%Y-%m-%d %H:%M"))
+            .replace("%2", format_duration(r.duration_s)) for r in found]
+        if self.notice.text():  # keep a start-up warning (broken settings) visible too
+            lines.insert(0, self.notice.text())
+        self.show_notice("\n".join(lines), self.notice.level or "info")
 
     @Slot(str, object)
     def _on_hardware(self, _kind: str, hardware) -> None:
@@ -305,6 +326,9 @@ class MainWindow(QMainWindow):
         ok = self._probe.shutdown(1000) and ok
         for page in self.pages.values():
             ok = page.shutdown(1500) and ok
+        if self.panel.audio_box is not None:
+            self.panel.audio_box.shutdown()
+        self.audio.shutdown()
         self.save_all()
         return ok
 

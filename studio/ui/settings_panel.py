@@ -1,4 +1,4 @@
-"""The shared settings panel: device, dtype and one model picker per task."""
+"""The shared settings panel: device, dtype, one model picker per task, audio devices."""
 
 from __future__ import annotations
 
@@ -22,15 +22,20 @@ from studio.core import catalog
 from studio.core.devices import DTYPES, Hardware, best_device
 from studio.core.settings import WRITING_BACKENDS, Settings
 
+from .audio_service import AudioService
+from .audio_settings import AudioSettingsBox
 from .texts import model_description, model_label
 
 
 class SettingsPanel(QWidget):
     changed = Signal(object)  # the new Settings
 
-    def __init__(self, settings: Settings, hardware: Hardware, parent=None) -> None:
+    def __init__(self, settings: Settings, hardware: Hardware, parent=None,
+                 audio: AudioService | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.audio_box = (AudioSettingsBox(audio, settings.input_device, settings.output_device,
+                                           self) if audio is not None else None)
         self.hardware_label = QLabel(self)
         self.hardware_label.setWordWrap(True)
         self.device = QComboBox(self)
@@ -93,6 +98,8 @@ class SettingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hw_box)
         layout.addWidget(models_box)
+        if self.audio_box is not None:
+            layout.addWidget(self.audio_box)
         layout.addWidget(app_box)
         layout.addStretch(1)
         self.set_hardware(hardware)
@@ -105,6 +112,8 @@ class SettingsPanel(QWidget):
         self.language.currentIndexChanged.connect(self._emit)
         for box in self.model_boxes.values():
             box.currentIndexChanged.connect(self._emit)
+        if self.audio_box is not None:
+            self.audio_box.changed.connect(self._emit)
 
     def _dtype_label(self, name: str) -> str:
         return self.tr("auto") if name == "auto" else name
@@ -190,6 +199,8 @@ class SettingsPanel(QWidget):
 
     def current(self) -> Settings:
         models = {task: box.currentData() or "" for task, box in self.model_boxes.items()}
+        audio_in, audio_out = (self.audio_box.values() if self.audio_box is not None
+                               else (self.settings.input_device, self.settings.output_device))
         return dataclasses.replace(
             self.settings,
             device=self.device.currentData() or "auto",
@@ -199,6 +210,8 @@ class SettingsPanel(QWidget):
             force_stop_after_s=self.force_after.value(),
             language=self.language.currentData() or "",
             models=models,
+            input_device=audio_in,
+            output_device=audio_out,
         )
 
     def _emit(self, *_args) -> None:

@@ -26,15 +26,23 @@ def stores(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, stores, engine_host):
-    """Build a MainWindow on temp stores and the session's engine host; closes it afterwards."""
+def make_window(qtbot, stores, engine_host, tmp_path):
+    """Build a MainWindow on temp stores and the session's engine host; closes it afterwards.
+
+    Audio is a fake sound card without devices and a temp recordings folder unless the
+    test passes ``sd=`` / ``recordings=`` (``sd=None`` loads the real PortAudio).
+    """
     from studio.ui.main_window import MainWindow
+    from tests.fixtures.fake_sounddevice import FakeSoundDevice
 
     windows = []
 
-    def make(probe_hardware: bool = False, show: bool = True, host=engine_host):
+    def make(probe_hardware: bool = False, show: bool = True, host=engine_host, **kw):
         store, drafts = stores
-        w = MainWindow(store, DraftStore(drafts.path), probe_hardware=probe_hardware, host=host)
+        kw.setdefault("sd", FakeSoundDevice.no_devices())
+        kw.setdefault("recordings", tmp_path / "recordings")
+        w = MainWindow(store, DraftStore(drafts.path), probe_hardware=probe_hardware, host=host,
+                       **kw)
         qtbot.addWidget(w)
         if show:
             w.show()

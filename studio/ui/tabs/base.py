@@ -50,6 +50,7 @@ FORCE_STOP = "force-stop"
 class TabBase(QWidget):
     task = ""  # "writing", "painting", ... (also the draft and settings key)
     file_suffixes: tuple[str, ...] = ()  # files this tab opens (dropped or from the command line)
+    uses_audio = False  # True: built with the window's AudioService (``audio=``)
 
     def __init__(self, settings: Settings, drafts: DraftStore, host: EngineHost,
                  parent: QWidget | None = None):
