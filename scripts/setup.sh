@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   libportaudio2                                  # sounddevice
+  pulseaudio pulseaudio-utils libasound2-plugins # a null-sink sound card for the audio tests
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3   # Qt offscreen/xcb
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xkb1 xvfb xauth     # real windows under Xvfb

@@ -19,7 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from studio.commands import CliError, bench, history, models, print_json, write
+from studio.commands import CliError, audio, bench, history, models, print_json, write
 from studio.core.catalog import TASKS
 from studio.core.devices import DEVICES, DTYPES
 from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MODEL
@@ -31,12 +31,16 @@ __all__ = [
 ]
 
 PROG = "aigc-studio"
-COMMANDS = ("write", "paint", "speak", "transcribe", "models", "history", "bench")
+COMMANDS = ("write", "paint", "speak", "transcribe", "record", "play", "audio", "models",
+            "history", "bench")
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
     "history": history.run,
     "models": models.run,
+    "record": audio.record,
+    "play": audio.play,
+    "audio": audio.run_audio,
     "bench": bench.run,
 }
 # A process killed by SIGPIPE exits with 128 + 13: what `set -o pipefail` users expect.
@@ -66,6 +70,18 @@ def _int_at_least(low: int):
 
 
 _positive_int = _int_at_least(1)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} must be a positive number of seconds")
+    return value
+
+
 _non_negative_int = _int_at_least(0)
 
 
@@ -151,6 +167,21 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--format", choices=("txt", "srt", "vtt", "json"), default="txt")
     t.add_argument("--out")
     _common(t)
+
+    r = sub.add_parser("record", help="record from the microphone into a file (Ctrl+C stops)")
+    r.add_argument("--out", required=True, help="the file to write: .wav, .flac, .ogg or .mp3")
+    r.add_argument("--seconds", type=_positive_float, help="stop after this long")
+    r.add_argument("--device", help="input device name, or part of it (see: audio devices)")
+    r.add_argument("--rate", type=_positive_int, help="sample rate (default: the device's)")
+
+    pl = sub.add_parser("play", help="play an audio or video file's sound")
+    pl.add_argument("file")
+    pl.add_argument("--device", help="output device name, or part of it (see: audio devices)")
+
+    a = sub.add_parser("audio", help="audio devices")
+    asub = a.add_subparsers(dest="audio_command", metavar="ACTION", required=True)
+    ad = asub.add_parser("devices", help="list input and output devices")
+    ad.add_argument("--json", action="store_true")
 
     h = sub.add_parser("history", help="list, show, re-run or delete earlier results")
     hsub = h.add_subparsers(dest="history_command", metavar="ACTION", required=True)
