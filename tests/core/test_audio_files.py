@@ -20,6 +20,7 @@ import soundfile as sf
 from studio.core.audio import decode, peaks, write
 from studio.core.audio.decode import AudioFileError
 from studio.core.jobs import JobCancelled, UserError
+from tests.conftest import ROOT
 
 SR = 44100
 SECONDS = 0.8
@@ -290,13 +291,21 @@ def test_permission_denied_names_the_file(tmp_path, media, monkeypatch):
         decode.read(media["flac"])
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
 def test_an_unreadable_file_is_refused_for_real(tmp_path, media):
+    """chmod 0 for real; as root (CI) the reader runs without the capabilities that let
+    root ignore file modes (setpriv, from util-linux, which every Debian has)."""
     path = tmp_path / "private.wav"
     path.write_bytes(media["wav"].read_bytes())
     path.chmod(0)
-    with pytest.raises(AudioFileError, match="permission denied"):
-        decode.read(path)
+    code = ("import sys; sys.path.insert(0, sys.argv[2]); from studio.core.audio import decode\n"
+            "try:\n    decode.read(sys.argv[1])\nexcept decode.AudioFileError as e:\n"
+            "    print(e.message)")
+    drop = "-dac_override,-dac_read_search"
+    prefix = (["setpriv", f"--inh-caps={drop}", f"--bounding-set={drop}"]
+              if os.geteuid() == 0 else [])
+    done = subprocess.run([*prefix, sys.executable, "-c", code, str(path), str(ROOT)], cwd="/",
+                          capture_output=True, text=True, timeout=60)
+    assert "Cannot open private.wav: permission denied" in done.stdout, done.stderr
 
 
 def test_truncated_files_give_what_could_be_decoded_with_a_warning(tmp_path, media, caplog):

@@ -219,7 +219,10 @@ class Player:
             try:
                 command()
             except Exception as exc:
-                log.exception("audio player command failed")
+                if isinstance(exc, AudioDeviceError):  # expected: no device, unplugged, busy
+                    log.warning("playback: %s", exc)
+                else:
+                    log.exception("audio player command failed")
                 with self._lock:
                     self._state, self._paused = "failed", True
                     self._error = (exc.message if isinstance(exc, AudioDeviceError)

@@ -1,6 +1,170 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AudioPreview</name>
+    <message>
+      <location filename="../../ui/widgets/audio_preview.py" line="95" />
+      <source>Reading %1…</source>
+      <translation>正在读取 %1…</translation>
+    </message>
+  </context>
+  <context>
+    <name>AudioService</name>
+    <message>
+      <location filename="../../ui/audio_service.py" line="106" />
+      <source>Devices cannot be re-scanned while recording.</source>
+      <translation>录音时无法重新扫描设备。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_service.py" line="125" />
+      <source>Audio is still starting; try again in a moment.</source>
+      <translation>音频仍在启动，请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_service.py" line="127" />
+      <source>Audio devices are being re-scanned; try again in a moment.</source>
+      <translation>正在重新扫描音频设备，请稍后再试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AudioSettingsBox</name>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="51" />
+      <source>Audio</source>
+      <translation>音频</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="58" />
+      <source>Re-scan</source>
+      <translation>重新扫描</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="59" />
+      <source>Look again for microphones and speakers that were plugged in or removed</source>
+      <translation>重新查找已插入或拔出的麦克风和扬声器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="61" />
+      <source>Test</source>
+      <translation>测试</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="62" />
+      <source>Record one second from the microphone and play it back on the speakers</source>
+      <translation>用麦克风录制一秒钟，并在扬声器上回放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="74" />
+      <source>Microphone</source>
+      <translation>麦克风</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="75" />
+      <source>Speakers</source>
+      <translation>扬声器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="77" />
+      <source>Level</source>
+      <translation>电平</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="124" />
+      <source>Looking for audio devices…</source>
+      <translation>正在查找音频设备…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="126" />
+      <source>No microphone or speakers were found. Connect a device, then press Re-scan.</source>
+      <translation>未找到麦克风或扬声器。请连接设备，然后点击“重新扫描”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="129" />
+      <source>No microphone was found: recording is not possible.</source>
+      <translation>未找到麦克风：无法录音。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="132" />
+      <source>No speakers were found: playback is not possible.</source>
+      <translation>未找到扬声器：无法播放。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="140" />
+      <source>System default</source>
+      <translation>系统默认</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="144" />
+      <source>%1 (not connected)</source>
+      <translation>%1（未连接）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="169" />
+      <source>Listening for one second: say something…</source>
+      <translation>正在收听一秒钟：请说点什么…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="189" />
+      <source>The microphone sent no sound.</source>
+      <translation>麦克风没有传来声音。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="202" />
+      <source>Nothing was heard (peak %1 dBFS). Check that the microphone is connected, not muted, and chosen above.</source>
+      <translation>没有听到声音（峰值 %1 dBFS）。请检查麦克风已连接、未静音，并已在上面选中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="212" />
+      <source>Heard sound (peak %1 dBFS). Playing it back…</source>
+      <translation>已听到声音（峰值 %1 dBFS），正在回放…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="231" />
+      <source>Heard sound (peak %1 dBFS) and played it back. If you heard nothing, check the speakers chosen above.</source>
+      <translation>已听到声音（峰值 %1 dBFS）并已回放。如果您什么也没听到，请检查上面选择的扬声器。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/audio_settings.py" line="240" />
+      <source>Heard sound (peak %1 dBFS).</source>
+      <translation>已听到声音（峰值 %1 dBFS）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AudioSource</name>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="25" />
+      <location filename="../../ui/tabs/transcription/source.py" line="77" />
+      <source>Drop an audio file here, or record from the microphone</source>
+      <translation>把音频文件拖到这里，或用麦克风录音</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="27" />
+      <source>Open file…</source>
+      <translation>打开文件…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="57" />
+      <source>Open audio</source>
+      <translation>打开音频</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="58" />
+      <source>Audio (%1)</source>
+      <translation>音频 (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="65" />
+      <source>%1 is not an audio file this tab can open.</source>
+      <translation>%1 不是此标签页能打开的音频文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/transcription/source.py" line="69" />
+      <location filename="../../ui/tabs/transcription/source.py" line="84" />
+      <source>Audio: %1</source>
+      <translation>音频：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>ChatPanel</name>
     <message>
       <location filename="../../ui/tabs/writing/chat_panel.py" line="22" />
@@ -45,94 +209,107 @@
     </message>
   </context>
   <context>
+    <name>LevelMeter</name>
+    <message>
+      <location filename="../../ui/widgets/level_meter.py" line="34" />
+      <source>Input level (dBFS): the bar is the average loudness, the line the recent peak</source>
+      <translation>输入电平（dBFS）：色条为平均响度，竖线为最近的峰值</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="84" />
       <source>AIGC Studio</source>
       <translation>AIGC 工作室</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="84" />
+      <location filename="../../ui/main_window.py" line="92" />
       <source>Writing</source>
       <translation>写作</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="84" />
+      <location filename="../../ui/main_window.py" line="92" />
       <source>Painting</source>
       <translation>绘画</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="85" />
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="85" />
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Transcription</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="106" />
+      <location filename="../../ui/main_window.py" line="115" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="140" />
+      <location filename="../../ui/main_window.py" line="149" />
       <source>Memory of the window and of the engine process, where the models are loaded</source>
       <translation>窗口进程和引擎进程（模型加载在其中）占用的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="143" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Unload models</source>
       <translation>卸载模型</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="144" />
+      <location filename="../../ui/main_window.py" line="153" />
       <source>Free the memory of every loaded model that no job is using</source>
       <translation>释放所有未被任务使用的已加载模型的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="175" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>The language changes when AIGC Studio starts again. 界面语言将在重新启动后生效。</source>
       <translation>界面语言将在重新启动后生效。 The language changes when AIGC Studio starts again.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="189" />
       <source>Restart now</source>
       <translation>立即重启</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="205" />
+      <location filename="../../ui/main_window.py" line="199" />
+      <source>Recovered a recording from %1, %2</source>
+      <translation>已恢复 %1 开始的一段录音，时长 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Unloaded %1 model(s); the engine freed %2.</source>
       <translation>已卸载 %1 个模型；引擎释放了 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>Device: %1 · %2</source>
       <translation>设备：%1 · %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>not running</source>
       <translation>未运行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="220" />
+      <location filename="../../ui/main_window.py" line="240" />
       <source>Memory: window %1 · engine %2</source>
       <translation>内存：窗口 %1 · 引擎 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="295" />
       <source>Your settings could not be saved: %1</source>
       <translation>设置未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="282" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>Your drafts could not be saved: %1</source>
       <translation>草稿未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="241" />
+      <location filename="../../ui/main_window.py" line="261" />
       <source>Cannot open %1: no tab handles this kind of file.</source>
       <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -247,170 +424,259 @@
     </message>
   </context>
   <context>
+    <name>RecorderWidget</name>
+    <message>
+      <location filename="../../ui/widgets/recorder_widget.py" line="42" />
+      <location filename="../../ui/widgets/recorder_widget.py" line="47" />
+      <location filename="../../ui/widgets/recorder_widget.py" line="124" />
+      <source>Record</source>
+      <translation>录音</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recorder_widget.py" line="43" />
+      <source>Record from the microphone chosen in the settings</source>
+      <translation>用设置中选择的麦克风录音</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recorder_widget.py" line="47" />
+      <location filename="../../ui/widgets/recorder_widget.py" line="84" />
+      <source>Stop recording</source>
+      <translation>停止录音</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordingsList</name>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="103" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="103" />
+      <source>Length</source>
+      <translation>长度</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="103" />
+      <source>Recorded</source>
+      <translation>录制时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="118" />
+      <source>Play</source>
+      <translation>播放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="119" />
+      <source>Rename</source>
+      <translation>重命名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="120" />
+      <source>Delete…</source>
+      <translation>删除…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="121" />
+      <source>Show folder</source>
+      <translation>显示文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="122" />
+      <source>Open the recordings folder in the file manager</source>
+      <translation>在文件管理器中打开录音文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="143" />
+      <source>Delete recordings</source>
+      <translation>删除录音</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="200" />
+      <source>“%1” cannot be a file name: use no / \ : * ? " &lt; &gt; | and do not start with a dot.</source>
+      <translation>“%1”不能用作文件名：不要使用 / \ : * ? " &lt; &gt; |，也不要以点开头。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="217" />
+      <source>Delete “%1”? This cannot be undone.</source>
+      <translation>删除“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="219" />
+      <source>Delete %1 recordings? This cannot be undone.</source>
+      <translation>删除 %1 个录音？此操作无法撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/recordings_list.py" line="240" />
+      <source>A recording called “%1” exists already.</source>
+      <translation>已有名为“%1”的录音。</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPanel</name>
     <message>
-      <location filename="../../ui/settings_panel.py" line="37" />
+      <location filename="../../ui/settings_panel.py" line="42" />
       <source>auto picks an NVIDIA GPU, then Apple GPU, then the CPU</source>
       <translation>自动：依次选择 NVIDIA GPU、Apple GPU、CPU</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="41" />
+      <location filename="../../ui/settings_panel.py" line="46" />
       <source>auto: half precision on GPUs, float32 on the CPU</source>
       <translation>自动：GPU 上半精度，CPU 上 float32</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="44" />
+      <location filename="../../ui/settings_panel.py" line="49" />
       <source>auto (fastest)</source>
       <translation>自动（最快）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="45" />
+      <location filename="../../ui/settings_panel.py" line="50" />
       <source>llama.cpp runs GGUF files fast on CPUs; transformers runs any causal language model</source>
       <translation>llama.cpp 在 CPU 上快速运行 GGUF 文件；transformers 可运行任何因果语言模型</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="50" />
+      <location filename="../../ui/settings_panel.py" line="55" />
       <source>no limit</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="51" />
+      <location filename="../../ui/settings_panel.py" line="56" />
       <source>Idle models are unloaded before loading another would use more memory than this</source>
       <translation>加载新模型会超出此内存时，先卸载空闲模型</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="54" />
+      <location filename="../../ui/settings_panel.py" line="59" />
       <source>System</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="56" />
+      <location filename="../../ui/settings_panel.py" line="61" />
       <source>Takes effect when the app starts again</source>
       <translation>重新启动后生效</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="59" />
+      <location filename="../../ui/settings_panel.py" line="64" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="60" />
+      <location filename="../../ui/settings_panel.py" line="65" />
       <source>After Stop, offer Force stop (restarting the engine) if a job is still running this long</source>
       <translation>按下停止后，任务若仍运行这么久，就提供“强制停止”（重启引擎）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="64" />
+      <location filename="../../ui/settings_panel.py" line="69" />
       <source>Hardware</source>
       <translation>硬件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="67" />
+      <location filename="../../ui/settings_panel.py" line="72" />
       <source>Device</source>
       <translation>设备</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="68" />
+      <location filename="../../ui/settings_panel.py" line="73" />
       <source>Precision</source>
       <translation>精度</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="69" />
+      <location filename="../../ui/settings_panel.py" line="74" />
       <source>Memory budget</source>
       <translation>内存预算</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="70" />
+      <location filename="../../ui/settings_panel.py" line="75" />
       <source>Models</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="72" />
+      <location filename="../../ui/settings_panel.py" line="77" />
       <source>Writing</source>
       <translation>写作</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="72" />
+      <location filename="../../ui/settings_panel.py" line="77" />
       <source>Painting</source>
       <translation>绘画</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="73" />
+      <location filename="../../ui/settings_panel.py" line="78" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="73" />
+      <location filename="../../ui/settings_panel.py" line="78" />
       <source>Transcription</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="80" />
+      <location filename="../../ui/settings_panel.py" line="85" />
       <source>Use a model folder or file on this computer</source>
       <translation>使用本机上的模型文件夹或文件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="87" />
+      <location filename="../../ui/settings_panel.py" line="92" />
       <source>Writing backend</source>
       <translation>写作后端</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="89" />
+      <location filename="../../ui/settings_panel.py" line="94" />
       <source>Interface</source>
       <translation>界面</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="91" />
+      <location filename="../../ui/settings_panel.py" line="96" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="92" />
+      <location filename="../../ui/settings_panel.py" line="97" />
       <source>Force stop after</source>
       <translation>强制停止等待</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="110" />
+      <location filename="../../ui/settings_panel.py" line="119" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="118" />
+      <location filename="../../ui/settings_panel.py" line="127" />
       <source>%1, %2 cores</source>
       <translation>%1，%2 核</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="124" />
+      <location filename="../../ui/settings_panel.py" line="133" />
       <source>CPU: %1</source>
       <translation>CPU：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="132" />
+      <location filename="../../ui/settings_panel.py" line="141" />
       <source>auto: %1</source>
       <translation>自动：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="137" />
+      <location filename="../../ui/settings_panel.py" line="146" />
       <source>%1 (not available)</source>
       <translation>%1（不可用）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="165" />
+      <location filename="../../ui/settings_panel.py" line="174" />
       <source>built in</source>
       <translation>内置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="179" />
+      <location filename="../../ui/settings_panel.py" line="188" />
       <source>Choose a GGUF file, or cancel to pick a folder</source>
       <translation>选择 GGUF 文件，或取消以选择文件夹</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="180" />
+      <location filename="../../ui/settings_panel.py" line="189" />
       <source>GGUF models (*.gguf)</source>
       <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="182" />
-      <location filename="../../ui/settings_panel.py" line="184" />
+      <location filename="../../ui/settings_panel.py" line="191" />
+      <location filename="../../ui/settings_panel.py" line="193" />
       <source>Choose a model folder</source>
       <translation>选择模型文件夹</translation>
     </message>
@@ -418,32 +684,32 @@
   <context>
     <name>TabBase</name>
     <message>
-      <location filename="../../ui/tabs/base.py" line="70" />
+      <location filename="../../ui/tabs/base.py" line="71" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="123" />
+      <location filename="../../ui/tabs/base.py" line="124" />
       <source>The job has not stopped yet: the engine is busy inside a library call. Force stop restarts the engine; loaded models are unloaded, your work is kept.</source>
       <translation>任务尚未停止：引擎正忙于一次库调用。强制停止会重启引擎，已加载的模型会被卸载，你的内容会保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="125" />
+      <location filename="../../ui/tabs/base.py" line="126" />
       <source>Force stop</source>
       <translation>强制停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="155" />
+      <location filename="../../ui/tabs/base.py" line="156" />
       <source>about %1 left</source>
       <translation>约剩 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="202" />
+      <location filename="../../ui/tabs/base.py" line="203" />
       <source>Stopped; what was made so far is kept.</source>
       <translation>已停止；已生成的内容已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="204" />
+      <location filename="../../ui/tabs/base.py" line="205" />
       <source>Stopped before anything was made; the previous result is kept.</source>
       <translation>在生成任何内容之前已停止；之前的结果已保留。</translation>
     </message>
@@ -451,100 +717,88 @@
   <context>
     <name>TranscriptionTab</name>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="33" />
-      <source>Drop an audio file here, or record from the microphone</source>
-      <translation>把音频文件拖到这里，或用麦克风录音</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="35" />
-      <source>Record</source>
-      <translation>录音</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="36" />
-      <source>Open file…</source>
-      <translation>打开文件…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="38" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="47" />
       <source>Detect</source>
       <translation>自动检测</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="42" />
-      <location filename="../../ui/tabs/transcription.py" line="55" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="51" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="64" />
       <source>Transcribe</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="43" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="52" />
       <source>Translate to English</source>
       <translation>翻译成英文</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="45" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="54" />
       <source>Options</source>
       <translation>选项</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="47" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="56" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="48" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="57" />
       <source>Task</source>
       <translation>任务</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="49" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="58" />
       <source>Beam size</source>
       <translation>束大小</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="51" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="60" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="51" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="60" />
       <source>End</source>
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="51" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="60" />
       <source>Text</source>
       <translation>文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="53" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="62" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="78" />
-      <source>Open audio</source>
-      <translation>打开音频</translation>
+      <location filename="../../ui/tabs/transcription/tab.py" line="81" />
+      <source>Recordings</source>
+      <translation>录音</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/transcription.py" line="79" />
-      <source>Audio (%1)</source>
-      <translation>音频 (%1)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="85" />
-      <source>%1 is not an audio file this tab can open.</source>
-      <translation>%1 不是此标签页能打开的音频文件。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="89" />
-      <source>Audio: %1</source>
-      <translation>音频：%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/transcription.py" line="93" />
+      <location filename="../../ui/tabs/transcription/tab.py" line="117" />
       <source>Transcription needs the Whisper engine, which is not in this version yet.</source>
       <translation>转写需要 Whisper 引擎，此版本尚未包含。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Transport</name>
+    <message>
+      <location filename="../../ui/widgets/transport.py" line="44" />
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/transport.py" line="73" />
+      <source>Pause (Space)</source>
+      <translation>暂停（空格键）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/transport.py" line="74" />
+      <source>Play (Space)</source>
+      <translation>播放（空格键）</translation>
     </message>
   </context>
   <context>
@@ -593,6 +847,20 @@
       <location filename="../../ui/tabs/voice.py" line="53" />
       <source>Speech needs the Piper engine, which is not in this version yet.</source>
       <translation>语音需要 Piper 引擎，此版本尚未包含。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Waveform</name>
+    <message>
+      <location filename="../../ui/widgets/waveform.py" line="43" />
+      <location filename="../../ui/widgets/waveform.py" line="71" />
+      <source>No audio</source>
+      <translation>没有音频</translation>
+    </message>
+    <message>
+      <location filename="../../ui/widgets/waveform.py" line="50" />
+      <source>Click or drag to move the play position; Space plays or pauses</source>
+      <translation>单击或拖动以移动播放位置；空格键播放或暂停</translation>
     </message>
   </context>
   <context>
@@ -952,6 +1220,10 @@
   <context>
     <name>core</name>
     <message>
+      <source>Audio is not available: the PortAudio library is missing ({detail}). On Debian or Ubuntu install the package libportaudio2.</source>
+      <translation>音频不可用：缺少 PortAudio 库（{detail}）。在 Debian 或 Ubuntu 上请安装 libportaudio2 软件包。</translation>
+    </message>
+    <message>
       <source>Beam search runs on the transformers backend (llama.cpp has none).</source>
       <translation>束搜索在 transformers 后端运行（llama.cpp 不支持）。</translation>
     </message>
@@ -972,8 +1244,56 @@
       <translation>无法打开 {name}：它是文件夹、管道或设备，不是文本文件。</translation>
     </message>
     <message>
+      <source>Cannot open {name}: it is a folder, not an audio file.</source>
+      <translation>无法打开 {name}：它是文件夹，不是音频文件。</translation>
+    </message>
+    <message>
+      <source>Cannot open {name}: it is a pipe or a device, not an audio file.</source>
+      <translation>无法打开 {name}：它是管道或设备，不是音频文件。</translation>
+    </message>
+    <message>
+      <source>Cannot open {name}: permission denied.</source>
+      <translation>无法打开 {name}：权限不足。</translation>
+    </message>
+    <message>
+      <source>Cannot read {name}: {reason}.</source>
+      <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name} as MP3: MP3 holds one or two channels at the usual rates (8000 to 48000 Hz), this audio has {channels} channels at {rate} Hz; choose WAV or FLAC.</source>
+      <translation>无法将 {name} 保存为 MP3：MP3 只能保存常用采样率（8000 到 48000 Hz）的单声道或双声道音频，而这段音频是 {channels} 声道、{rate} Hz；请选择 WAV 或 FLAC。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: choose a file ending in .wav, .flac, .ogg or .mp3.</source>
+      <translation>无法保存 {name}：请选择以 .wav、.flac、.ogg 或 .mp3 结尾的文件名。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: the disk is full.</source>
+      <translation>无法保存 {name}：磁盘已满。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: the folder is read-only or you may not write there.</source>
+      <translation>无法保存 {name}：文件夹是只读的，或你没有写入权限。</translation>
+    </message>
+    <message>
       <source>Cannot save {name}: the folder {folder} does not exist.</source>
       <translation>无法保存 {name}：文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: there is no audio to save.</source>
+      <translation>无法保存 {name}：没有可保存的音频。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: this system's libsndfile cannot write {format}; choose one of {choices}.</source>
+      <translation>无法保存 {name}：本系统的 libsndfile 不能写入 {format}；请从 {choices} 中选择一种。</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: {reason}</source>
+      <translation>无法保存 {name}：{reason}</translation>
+    </message>
+    <message>
+      <source>Cannot save {name}: {reason}.</source>
+      <translation>无法保存 {name}：{reason}。</translation>
     </message>
     <message>
       <source>Checking the model…</source>
@@ -990,6 +1310,10 @@
     <message>
       <source>Could not read the GGUF file {path}: {reason}</source>
       <translation>无法读取 GGUF 文件 {path}：{reason}</translation>
+    </message>
+    <message>
+      <source>Could not use the {kind} device “{name}”: {detail}. If it was just unplugged or the system denied access, reconnect it or check the sound permissions.</source>
+      <translation>无法使用{kind}设备“{name}”：{detail}。如果它刚被拔出或系统拒绝了访问，请重新连接或检查声音权限。</translation>
     </message>
     <message>
       <source>Each history turn must be ("user" or "assistant", text); got {turn}.</source>
@@ -1028,6 +1352,10 @@
       <translation>找不到模型：没有文件或文件夹 {ref}（它也不是目录中的模型编号）。</translation>
     </message>
     <message>
+      <source>No audio {kind} device was found. Connect a microphone or headset (or check the system's sound settings) and try again.</source>
+      <translation>未找到音频{kind}设备。请连接麦克风或耳机（或检查系统的声音设置）后重试。</translation>
+    </message>
+    <message>
       <source>No engine for the task {task}.</source>
       <translation>没有处理任务 {task} 的引擎。</translation>
     </message>
@@ -1052,12 +1380,32 @@
       <translation>没有权限：{name}</translation>
     </message>
     <message>
+      <source>Playback failed: {detail}</source>
+      <translation>播放失败：{detail}</translation>
+    </message>
+    <message>
       <source>Prompt truncated to the last {keep} tokens to fit the model's context ({context} tokens, {floor} kept for new text).</source>
       <translation>提示词已截断为最后 {keep} 个词元，以适应模型的上下文（{context} 个词元，其中 {floor} 个留给新文本）。</translation>
     </message>
     <message>
+      <source>Recording failed: {detail}. What was recorded so far was kept.</source>
+      <translation>录音失败：{detail}。已录下的内容已保留。</translation>
+    </message>
+    <message>
+      <source>Result {id} cannot be run again: its request does not fit this version ({reason}).</source>
+      <translation>结果 {id} 无法再次运行：它的请求与此版本不符（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Result {id} cannot be run again: its request type {type} is not one this version knows.</source>
+      <translation>结果 {id} 无法再次运行：此版本不认识它的请求类型 {type}。</translation>
+    </message>
+    <message>
       <source>Set max_new_tokens or max_length: the model needs to know when to stop.</source>
       <translation>请设置 max_new_tokens 或 max_length：模型需要知道何时停止。</translation>
+    </message>
+    <message>
+      <source>Several {kind} devices match “{name}”: {names}.</source>
+      <translation>有多个{kind}设备与“{name}”匹配：{names}。</translation>
     </message>
     <message>
       <source>Stop strings must be non-empty text.</source>
@@ -1080,6 +1428,10 @@
       <translation>磁盘已满。请腾出空间后重试。</translation>
     </message>
     <message>
+      <source>The disk is full: recording stopped. The {seconds:.0f} s recorded so far were kept.</source>
+      <translation>磁盘已满，录音已停止。已录下的 {seconds:.0f} 秒已保留。</translation>
+    </message>
+    <message>
       <source>The engine could not start ({reason}).</source>
       <translation>引擎无法启动（{reason}）。</translation>
     </message>
@@ -1094,6 +1446,30 @@
     <message>
       <source>The engine stopped while the job was being sent; run it again.</source>
       <translation>发送任务时引擎停止了；请再运行一次。</translation>
+    </message>
+    <message>
+      <source>The history could not be read ({reason}); a new one was started and the old file was kept as {kept}.</source>
+      <translation>无法读取历史记录（{reason}）；已新建历史记录，原文件已保留为 {kept}。</translation>
+    </message>
+    <message>
+      <source>The history could not be used: {reason}</source>
+      <translation>无法使用历史记录：{reason}</translation>
+    </message>
+    <message>
+      <source>The history is busy (another program is writing to it); try again.</source>
+      <translation>历史记录正忙（另一个程序正在写入）；请重试。</translation>
+    </message>
+    <message>
+      <source>The history is read-only: new results are not saved in it.</source>
+      <translation>历史记录为只读：新结果不会保存到其中。</translation>
+    </message>
+    <message>
+      <source>The history was written by a newer version of AIGC Studio (schema {found}; this version knows {known}). It is shown read-only and new results are not saved in it.</source>
+      <translation>历史记录由更新版本的 AIGC Studio 写入（结构版本 {found}；此版本只支持到 {known}）。它以只读方式显示，新结果不会保存到其中。</translation>
+    </message>
+    <message>
+      <source>The history {path} could not be opened: {reason}.</source>
+      <translation>无法打开历史记录 {path}：{reason}。</translation>
     </message>
     <message>
       <source>The hub answered HTTP {status} while downloading {repo}. Try again later: running the same command again resumes the download (files already downloaded are kept).</source>
@@ -1114,6 +1490,10 @@
     <message>
       <source>The llama.cpp backend needs a .gguf file; {ref} is not one.</source>
       <translation>llama.cpp 后端需要 .gguf 文件；{ref} 不是。</translation>
+    </message>
+    <message>
+      <source>The microphone stopped sending sound (was it unplugged?). The {seconds:.0f} s recorded so far were kept.</source>
+      <translation>麦克风不再传来声音（是否被拔出？）。已录下的 {seconds:.0f} 秒已保留。</translation>
     </message>
     <message>
       <source>The model produced no text (it ended at once). Try again, raise the temperature or the token limit, or change the prompt.</source>
@@ -1148,6 +1528,14 @@
       <translation>提示词为空：请输入一些内容，让模型续写或回答。</translation>
     </message>
     <message>
+      <source>The result was not saved in the history: the disk is full. Earlier results are kept.</source>
+      <translation>结果未保存到历史记录：磁盘已满。之前的结果仍然保留。</translation>
+    </message>
+    <message>
+      <source>The speakers stopped playing (was the device unplugged?).</source>
+      <translation>扬声器停止了播放（设备是否被拔出？）。</translation>
+    </message>
+    <message>
       <source>The system prompt and earlier turns are used only in chat mode.</source>
       <translation>系统提示词和之前的对话只在对话模式中使用。</translation>
     </message>
@@ -1166,6 +1554,18 @@
     <message>
       <source>The {engine} job was stopped because the engine was restarted to free memory. Run it again.</source>
       <translation>{engine}任务已停止，因为引擎为释放内存而重启。请再运行一次。</translation>
+    </message>
+    <message>
+      <source>The {kind} device “{name}” does not support this sample rate ({detail}).</source>
+      <translation>{kind}设备“{name}”不支持此采样率（{detail}）。</translation>
+    </message>
+    <message>
+      <source>The {kind} device “{name}” is busy or unavailable. Close other programs using it and try again.</source>
+      <translation>{kind}设备“{name}”正忙或不可用。请关闭正在使用它的其他程序后重试。</translation>
+    </message>
+    <message>
+      <source>There is no {kind} device called “{name}”. Available: {names}.</source>
+      <translation>没有名为“{name}”的{kind}设备。可用的有：{names}。</translation>
     </message>
     <message>
       <source>This llama.cpp build has no {kind} support; running on the CPU.</source>
@@ -1194,6 +1594,10 @@
     <message>
       <source>exit code {code}</source>
       <translation>退出码 {code}</translation>
+    </message>
+    <message>
+      <source>input</source>
+      <translation>输入</translation>
     </message>
     <message>
       <source>it could not be read ({reason})</source>
@@ -1260,6 +1664,10 @@
       <translation>必须大于 0；1 表示关闭</translation>
     </message>
     <message>
+      <source>output</source>
+      <translation>输出</translation>
+    </message>
+    <message>
       <source>painting</source>
       <translation>绘画</translation>
     </message>
@@ -1300,12 +1708,32 @@
       <translation>{folder} 不是 transformers 模型文件夹（没有可读的 config.json）。</translation>
     </message>
     <message>
+      <source>{name} contains no audio.</source>
+      <translation>{name} 中没有音频。</translation>
+    </message>
+    <message>
+      <source>{name} contains no audio: it is a video without a sound track.</source>
+      <translation>{name} 中没有音频：它是没有音轨的视频。</translation>
+    </message>
+    <message>
       <source>{name} has no .safetensors weights. AIGC Studio loads only safetensors; convert the model or pick a safetensors copy of it.</source>
       <translation>{name} 没有 .safetensors 权重。AIGC 工作室只加载 safetensors；请转换模型，或选用它的 safetensors 版本。</translation>
     </message>
     <message>
       <source>{name} is a file, not a model: choose a model folder or a {suffixes} file.</source>
       <translation>{name} 是普通文件，不是模型：请选择模型文件夹或 {suffixes} 文件。</translation>
+    </message>
+    <message>
+      <source>{name} is damaged or cut short: {seconds} s of audio could be decoded.</source>
+      <translation>{name} 已损坏或不完整：只解码出 {seconds} 秒音频。</translation>
+    </message>
+    <message>
+      <source>{name} is damaged: no audio could be decoded from it ({reason}).</source>
+      <translation>{name} 已损坏：无法从中解码出任何音频（{reason}）。</translation>
+    </message>
+    <message>
+      <source>{name} is empty (0 bytes).</source>
+      <translation>{name} 是空文件（0 字节）。</translation>
     </message>
     <message>
       <source>{name} is not UTF-8 or GB18030 text.</source>
@@ -1324,6 +1752,10 @@
       <translation>{name} 不是文本生成（因果语言）模型：{reason}</translation>
     </message>
     <message>
+      <source>{name} is not an audio file, or its format is not supported.</source>
+      <translation>{name} 不是音频文件，或其格式不受支持。</translation>
+    </message>
+    <message>
       <source>{name} is too large for a prompt ({mb} MB).</source>
       <translation>{name} 太大，不能用作提示词（{mb} MB）。</translation>
     </message>
@@ -1334,6 +1766,10 @@
     <message>
       <source>{name} uses GGUF version {version}, which is too old.</source>
       <translation>{name} 使用的 GGUF 版本 {version} 太旧。</translation>
+    </message>
+    <message>
+      <source>{name} uses an audio format ({codec}) that cannot be decoded here.</source>
+      <translation>{name} 使用的音频格式（{codec}）在此无法解码。</translation>
     </message>
     <message>
       <source>{name} was reset to defaults: {why}.</source>
