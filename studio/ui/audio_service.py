@@ -16,6 +16,11 @@ the player itself never calls into Qt.
 
 If PortAudio is missing or there is no device, nothing here raises: the
 places that use audio ask ``problem()`` and show what it says.
+
+Devices that come and go are noticed without the Re-scan button where the
+system shows them as files (Linux: ``/dev/snd``): a change there re-scans once
+nothing is recording or playing.  A recording that lost its device also
+re-scans, so the list never offers a device that is gone.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from studio.core.audio.devices import AudioDevice, list_devices, load_sounddevice, rescan
 from studio.core.audio.player import Player
@@ -37,6 +42,8 @@ from .worker import BackgroundCalls
 
 log = logging.getLogger(__name__)
 POLL_MS = 33
+HOTPLUG_DIR = Path("/dev/snd")  # ALSA device nodes appear and vanish with the hardware
+HOTPLUG_SETTLE_MS = 1500  # a USB device creates several nodes; PortAudio needs them all
 
 
 def _load(sd):
@@ -88,6 +95,11 @@ class AudioService(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.kick)
+        self._hotplug = QTimer(self)
+        self._hotplug.setSingleShot(True)
+        self._hotplug.setInterval(HOTPLUG_SETTLE_MS)
+        self._hotplug.timeout.connect(self._rescan_when_idle)
+        self._watcher: QFileSystemWatcher | None = None
 
     # -- start-up, devices ------------------------------------------------------------
     def start(self) -> None:
@@ -97,6 +109,25 @@ class AudioService(QObject):
         self.state = "loading"
         self._calls.call("load", _load, self.sd)
         self._recovery.call("recover", recover_unfinished, self.folder)
+        if HOTPLUG_DIR.is_dir():
+            self.watch_devices(HOTPLUG_DIR)
+
+    def watch_devices(self, folder: Path) -> None:
+        """Re-scan (once idle) when files in ``folder`` come or go: devices plugged in/out."""
+        self._watcher = QFileSystemWatcher([str(folder)], self)
+        self._watcher.directoryChanged.connect(self._on_devices_changed)
+
+    @Slot(str)
+    def _on_devices_changed(self, _folder: str) -> None:
+        self._hotplug.start()  # settle: one device makes several changes
+
+    @Slot()
+    def _rescan_when_idle(self) -> None:
+        playing = self.player is not None and self.player.status().state in ACTIVE
+        if self.recording or playing:
+            self._hotplug.start()  # never restart PortAudio under a running stream
+            return
+        self.rescan()
 
     def rescan(self) -> None:
         """Enumerate the devices again (PortAudio sees new ones only when it restarts)."""
@@ -153,10 +184,12 @@ class AudioService(QObject):
         return Recorder(folder or self.folder, sd=self.sd, max_seconds=max_seconds,
                         device=(self.input_device if device is None else device) or None)
 
-    def recording_ended(self, path: Path | None = None) -> None:
+    def recording_ended(self, path: Path | None = None, device_lost: bool = False) -> None:
         self.recording = max(0, self.recording - 1)
         if path is not None:
             self.recordings_changed.emit()
+        if device_lost:
+            self._hotplug.start()  # the device list is out of date
 
     # -- playback -----------------------------------------------------------------------
     def claim(self, owner: object, samples, sample_rate: int) -> bool:
@@ -231,6 +264,7 @@ class AudioService(QObject):
         """Stop polling and release the output device (at window close)."""
         self._closed = True
         self._poll.stop()
+        self._hotplug.stop()
         self._calls.shutdown()
         self._recovery.shutdown()
         old = self._drop_player()

@@ -380,3 +380,29 @@ def test_waveform_folds_peaks_to_its_width():
     w.set_peaks(peaks, 4.0)
     w.set_position(10.0)
     assert w.position_s == 4.0
+
+
+def test_a_device_plugged_in_is_found_without_the_rescan_button(qtbot, service, tmp_path):
+    fake = fake_card(inputs=["Fake Microphone"])
+    audio = service(fake)
+    nodes = tmp_path / "snd"  # stands in for /dev/snd, where ALSA adds a node per device
+    nodes.mkdir()
+    audio.watch_devices(nodes)
+    assert audio.inputs() == ["Fake Microphone"]
+    fake.set_devices(["Fake Microphone", "USB Headset"], ["Fake Speakers"])
+    with qtbot.waitSignal(audio.devices_changed, timeout=10000):
+        (nodes / "pcmC1D0c").touch()
+    assert audio.inputs() == ["Fake Microphone", "USB Headset"]
+    assert ("_terminate", {}) in fake.calls  # PortAudio was restarted to see it
+
+
+def test_a_recording_that_lost_its_device_rescans(qtbot, make_window, tmp_path):
+    fake = fake_card()
+    w, tab = window_with(make_window, fake, tmp_path)
+    wait_ready(qtbot, w.audio)
+    tab.source.recorder.button.click()
+    pump_until_running(qtbot, fake, "input")
+    fake.pump(5, "input")
+    with qtbot.waitSignal(w.audio.devices_changed, timeout=10000):
+        fake.unplug()
+    assert w.audio.inputs() == []  # the list no longer offers the device that is gone

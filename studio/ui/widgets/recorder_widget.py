@@ -134,7 +134,8 @@ class RecorderWidget(QWidget):
                 self._calls.call("remove", _remove, path)  # stopped before any sound came
             elif path is not None and not path.name.endswith(UNFINISHED):
                 kept = path  # an unfinished name is repaired at the next start
-        self.audio.recording_ended(kept)
+        self.audio.recording_ended(
+            kept, device_lost=status is not None and status.reason == "device_lost")
         self.recording_changed.emit(False)
         if kept is not None:  # first: opening the file clears older messages, not this one
             self.recorded.emit(str(kept))
