@@ -30,9 +30,14 @@ class CatalogEntry:
     # bundled split weights: these files are joined in order into ``join_to``
     join: tuple[str, ...] = ()
     join_to: str = ""
-    # hub: repository id and optional single file (e.g. one GGUF of a repo)
+    # hub: repository id and optional single file (e.g. one GGUF of a repo, or a Piper voice's
+    # .onnx inside a folder of the repo: its .onnx.json comes with it)
     repo: str = ""
     file: str = ""
+    # hub: the branch or ref to fetch ("refs/pr/1" where only a PR holds safetensors weights)
+    revision: str = ""
+    language: str = ""  # what it speaks or reads, e.g. "en-US", "zh-CN" ("" = not one language)
+    requires: tuple[str, ...] = ()  # catalogue ids it needs too (a vocoder), downloaded with it
 
     @property
     def bundled(self) -> bool:
@@ -58,6 +63,7 @@ def _entry(raw: dict) -> CatalogEntry:
         raise ValueError(f"models.toml entry {raw.get('id')!r}: bad task {raw.get('task')!r}")
     raw = dict(raw)
     raw["join"] = tuple(raw.get("join", ()))
+    raw["requires"] = tuple(raw.get("requires", ()))
     return CatalogEntry(**raw)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import catalog
 from .jobs import UserError
 from .messages import msg
-from .models import LocalModel, resolve
+from .models import LocalModel, model_files, resolve
 
 CONFIG_PATTERNS = ("*.json", "*.txt", "*.model", "*.tiktoken", "*.jinja", "tokenizer*",
                    "vocab*", "merges*", "*.md")
@@ -33,9 +33,11 @@ IGNORE_PATTERNS = ("*.bin.index.json", "*.ckpt", "*.pt", "*.pth", "*.pkl", "*.ms
 @dataclass(frozen=True)
 class Plan:
     repo: str
-    file: str  # one file of the repo (a GGUF), or "" for a snapshot
+    file: str  # one file of the repo (a GGUF, a Piper voice's .onnx), or "" for a snapshot
     allow: tuple[str, ...]
     ignore: tuple[str, ...]
+    revision: str = ""  # branch or ref ("" = main)
+    requires: tuple[str, ...] = ()  # catalogue ids fetched along with it (a vocoder)
 
 
 def plan(ref: str) -> Plan:
@@ -49,8 +51,9 @@ def plan(ref: str) -> Plan:
         raise UserError(msg("download.bad_ref",
                             "{ref} is neither a catalogue id nor a hub repo id (owner/name).",
                             ref=repr(ref)))
+    revision, requires = (entry.revision, entry.requires) if entry is not None else ("", ())
     if entry is not None and entry.file:
-        return Plan(repo, entry.file, (), ())
+        return Plan(repo, entry.file, (), (), revision, requires)
     allow = (*CONFIG_PATTERNS, "*.safetensors", "*.gguf")
     ignore = IGNORE_PATTERNS
     if entry is not None and entry.engine == "faster-whisper":
@@ -60,7 +63,7 @@ def plan(ref: str) -> Plan:
     if entry is not None and entry.engine == "diffusers":
         # Diffusers repos often carry a single-file checkpoint at the top as well.
         allow = (*CONFIG_PATTERNS, "*/*.safetensors")
-    return Plan(repo, "", allow, ignore)
+    return Plan(repo, "", allow, ignore, revision, requires)
 
 
 class DownloadError(RuntimeError):
@@ -184,13 +187,17 @@ def download(ref: str, endpoint: str = "", offline: bool = False) -> LocalModel:
 
     try:
         if p.file:
-            hf_hub_download(p.repo, p.file, endpoint=endpoint or None)
+            for name in model_files(p.file):  # a Piper voice: the .onnx and its .onnx.json
+                hf_hub_download(p.repo, name, revision=p.revision or None,
+                                endpoint=endpoint or None)
         else:
             snapshot_download(p.repo, allow_patterns=list(p.allow), ignore_patterns=list(p.ignore),
-                              endpoint=endpoint or None)
+                              revision=p.revision or None, endpoint=endpoint or None)
     except Exception as exc:
         explained = explain(exc, p, endpoint)
         if explained is None:
             raise
         raise explained from exc
+    for other in p.requires:  # e.g. SpeechT5's vocoder: one download gives a working model
+        download(other, endpoint, offline)
     return resolve(ref)

@@ -224,16 +224,24 @@ def _joined(entry: CatalogEntry, source: Path, root: Path) -> Path:
     return target
 
 
+def model_files(file: str) -> tuple[str, ...]:
+    """The files of a one-file hub model: a Piper voice is its .onnx plus the .onnx.json
+    beside it (in the repo's subfolder); a GGUF is itself."""
+    return (file, file + ".json") if file.lower().endswith(".onnx") else (file,)
+
+
 def _hub(repo: str, file: str, entry: CatalogEntry | None) -> LocalModel:
+    revision = (entry.revision if entry else "") or None
     try:
         if file:
             from huggingface_hub import hf_hub_download
 
-            path = Path(hf_hub_download(repo, file, local_files_only=True))
-            return LocalModel(entry.id if entry else repo, path.parent, entry, path.name)
+            paths = [Path(hf_hub_download(repo, name, revision=revision, local_files_only=True))
+                     for name in model_files(file)]
+            return LocalModel(entry.id if entry else repo, paths[0].parent, entry, paths[0].name)
         from huggingface_hub import snapshot_download
 
-        path = Path(snapshot_download(repo, local_files_only=True))
+        path = Path(snapshot_download(repo, revision=revision, local_files_only=True))
     except Exception as exc:  # LocalEntryNotFoundError, offline errors, bad ids
         name = entry.id if entry else repo
         raise UserError(msg(

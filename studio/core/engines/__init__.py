@@ -14,7 +14,8 @@ from ..cache import ModelCache, shared_cache
 from ..jobs import CancelToken, Event, Failed
 from ..messages import msg
 
-ENGINES = {"writing": "studio.core.engines.writing"}  # the other tasks join as they land
+ENGINES = {"writing": "studio.core.engines.writing",
+           "voice": "studio.core.engines.voice"}  # the others join as they land
 
 
 def run(task: str, request: Any, cancel: CancelToken, cache: ModelCache = shared_cache
