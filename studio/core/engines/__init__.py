@@ -15,6 +15,7 @@ from ..jobs import CancelToken, Event, Failed
 from ..messages import msg
 
 ENGINES = {"writing": "studio.core.engines.writing",
+           "transcription": "studio.core.engines.transcription",
            "voice": "studio.core.engines.voice"}  # the others join as they land
 
 
