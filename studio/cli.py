@@ -19,7 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from studio.commands import CliError, audio, bench, history, models, print_json, write
+from studio.commands import CliError, audio, bench, history, models, print_json, speak, write
 from studio.core.catalog import TASKS
 from studio.core.devices import DEVICES, DTYPES
 from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MODEL
@@ -36,6 +36,7 @@ COMMANDS = ("write", "paint", "speak", "transcribe", "record", "play", "audio", 
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
+    "speak": speak.run,
     "history": history.run,
     "models": models.run,
     "record": audio.record,
@@ -146,16 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _common(p)
 
-    s = sub.add_parser("speak", help="text-to-speech into a WAV file")
-    src = s.add_mutually_exclusive_group(required=True)
-    src.add_argument("--text")
-    src.add_argument("--file")
-    s.add_argument("--out", required=True)
-    s.add_argument("--model")
-    s.add_argument("--voice")
-    s.add_argument("--speed", type=float, default=1.0)
-    s.add_argument("--json", action="store_true")
-    _common(s)
+    speak.add_parser(sub, _common)
 
     t = sub.add_parser("transcribe", help="speech-to-text with Whisper")
     t.add_argument("file")

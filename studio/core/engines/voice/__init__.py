@@ -57,7 +57,12 @@ __all__ = [
     "split_sentences", "validate", "voice_info",
 ]
 
-_SCRIPT_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "latin": "English"}
+
+
+def _script_name(script: str):
+    return {"zh": msg("voice.script_zh", "Chinese"), "ja": msg("voice.script_ja", "Japanese"),
+            "ko": msg("voice.script_ko", "Korean"),
+            "latin": msg("voice.script_latin", "English")}[script]
 
 
 def catalogue_voices() -> list[catalog.CatalogEntry]:
@@ -115,7 +120,7 @@ def _suggestion(script: str, language: str) -> Notice:
     """A Notice naming a catalogue voice for ``script`` (e.g. Chinese text, English voice)."""
     wanted = {"zh": "zh", "ja": "ja", "ko": "ko", "latin": "en"}[script]
     match = next((e for e in catalogue_voices() if e.language.lower().startswith(wanted)), None)
-    what = _SCRIPT_NAMES[script]
+    what = _script_name(script)
     if match is None:
         return Notice(msg("voice.other_language",
                           "The text has {what} words, which this {language} voice cannot say "

@@ -26,6 +26,7 @@ _LATIN_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 _CJK_END = re.compile(r"[。！？；…]+[" + re.escape(_CLOSERS) + r"]*|[!?;](?=[^\x00-\x7f])")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "prof", "sr", "jr",
                   "no", "fig", "mt", "approx", "dept", "inc", "ltd", "co"}
+_NEXT_LOWER = re.compile(r"\s+[a-z]")  # a sentence rarely starts in lower case
 _SOFT_BREAKS = "，、,：:；;—–"  # where a long sentence may be cut, best first by position
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|[-*+]\s+)|\*\*|__|`+|~~")
 _SPACES = re.compile(r"\s+")
@@ -62,10 +63,9 @@ def clean(text: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if _is_emoji(ch) or cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            out.append(" ")
-        else:
-            out.append(ch)
+        if cat == "Cf" or 0xFE00 <= ord(ch) <= 0xFE0F:
+            continue  # invisible (zero-width space, joiner, BOM, variation selector)
+        out.append(" " if _is_emoji(ch) or cat in ("Cc", "Cs", "Co", "Cn") else ch)
     line = _MARKUP.sub(" ", "".join(out))
     line = re.sub(r"\*\*|__|`+|~~", " ", line)
     return _SPACES.sub(" ", line).strip()
@@ -96,9 +96,11 @@ def _ends(line: str) -> list[int]:
     for m in _LATIN_END.finditer(line):
         before = line[max(0, m.start() - 12):m.start()].split()  # a short look back: linear
         core = before[-1].lower().lstrip("(\"'") if before else ""
-        if m.group().startswith(".") and len(m.group()) == 1 and (
-                core in _ABBREVIATIONS or (len(core) == 1 and core.isalpha())):
-            continue  # "Dr. Smith", "J. K. Rowling"
+        if m.group().startswith(".") and (
+                (len(m.group()) == 1 and (core in _ABBREVIATIONS
+                                          or (len(core) == 1 and core.isalpha())))
+                or _NEXT_LOWER.match(line, m.end())):
+            continue  # "Dr. Smith", "J. K. Rowling", "at 3 p.m. on Monday", "Wait... what"
         ends.add(m.end())
     ends.update(m.end() for m in _CJK_END.finditer(line))
     return sorted(ends)
