@@ -29,10 +29,12 @@ from studio.core.audio.recorder import Recovered
 from studio.core.drafts import DraftStore
 from studio.core.host.client import EngineHost
 from studio.core.host.protocol import Stats, Unloaded
-from studio.core.paths import log_dir
+from studio.core.paths import history_path, log_dir, outputs_dir
 from studio.core.settings import Settings, SettingsStore
 
 from .audio_service import AudioService
+from .history import HistoryDock
+from .history_service import HistoryService
 from .settings_panel import SettingsPanel
 from .tabs.base import TabBase
 from .tabs.painting import PaintingTab
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: SettingsStore, drafts: DraftStore, probe_hardware: bool = True,
                  settings: Settings | None = None, host: EngineHost | None = None,
-                 sd=None, recordings: Path | None = None):
+                 sd=None, recordings: Path | None = None, history_dir: Path | None = None):
         super().__init__()
         self.store = store
         self.drafts = drafts
@@ -118,6 +120,14 @@ class MainWindow(QMainWindow):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Every result is recorded (``history_dir``: history.db and outputs/ elsewhere, for
+        # tests); the store is opened and read on a thread of its own.
+        self.history = HistoryService(
+            *((history_dir / "history.db", history_dir / "outputs") if history_dir
+              else (history_path(), outputs_dir())), self)
+        self.history_dock = HistoryDock(self, self.history)
+        for page in self.pages.values():
+            page.attach_history(self.history)
         self._build_status_bar()
         warnings = [core_text(w) for w in (store.warning, drafts.warning) if w]
         if warnings:  # both files can be broken at once: say both
@@ -326,6 +336,7 @@ class MainWindow(QMainWindow):
         ok = self._probe.shutdown(1000) and ok
         for page in self.pages.values():
             ok = page.shutdown(1500) and ok
+        ok = self.history_dock.shutdown() and ok  # after the tabs: their last results are saved
         if self.panel.audio_box is not None:
             self.panel.audio_box.shutdown()
         self.audio.shutdown()

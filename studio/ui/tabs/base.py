@@ -13,13 +13,21 @@ the same for every tab:
   that leaves the old result untouched, so there is nothing to restore;
 - Stop cancels cooperatively; a job that has not ended a few seconds later gets
   a **Force stop** offer, which restarts the engine host;
-- failures, notices and stops are shown in the tab's message bar, translated.
+- failures, notices and stops are shown in the tab's message bar, translated;
+- **results are recorded in the history** (when the window gave the tab its
+  ``HistoryService``): a finished job as "done", a stopped one that made something
+  as "stopped".  ``history_record(ev)`` says what to record; ``submit(request,
+  parents)`` names the results a job is made from (``result_ref`` is the tab's
+  latest recorded result, usable as a parent at once); ``load_request`` and
+  ``rerun`` bring a recorded request back (the History panel's Use settings and
+  Re-run).
 
 Subclasses implement the hooks at the bottom.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -40,17 +48,20 @@ from studio.core.jobs import (
     Token,
 )
 from studio.core.settings import Settings
+from studio.ui.history_service import HistoryService, Pending
 from studio.ui.texts import core_text, format_duration
 from studio.ui.widgets.message_bar import MessageBar
 from studio.ui.worker import JobRunner
 
 FORCE_STOP = "force-stop"
+log = logging.getLogger(__name__)
 
 
 class TabBase(QWidget):
     task = ""  # "writing", "painting", ... (also the draft and settings key)
     file_suffixes: tuple[str, ...] = ()  # files this tab opens (dropped or from the command line)
     uses_audio = False  # True: built with the window's AudioService (``audio=``)
+    loads_requests = False  # True: load_request and rerun work (History: Use settings, Re-run)
 
     def __init__(self, settings: Settings, drafts: DraftStore, host: EngineHost,
                  parent: QWidget | None = None):
@@ -61,6 +72,11 @@ class TabBase(QWidget):
         self.runner = JobRunner(self.task, self)
         self.job: int | None = None  # the job whose events this tab shows
         self.job_has_output = False
+        self.job_request: Any = None  # the request of the job this tab shows
+        self._job_parents: tuple[int | Pending, ...] = ()
+        self.history: HistoryService | None = None  # set by the window; None: nothing recorded
+        self.result_ref: int | Pending | None = None  # the latest recorded result: a parent
+        self.job_ref: int | Pending | None = None  # the current job's record, once made
         self._eta_origin: tuple[float, float] | None = None  # (time, fraction) of first progress
         self.message = MessageBar(self)
         self.message.action_triggered.connect(self._on_message_action)
@@ -96,10 +112,23 @@ class TabBase(QWidget):
     def busy(self) -> bool:
         return self.runner.busy
 
-    def submit(self, request: Any) -> int:
-        """Run ``request`` on this tab's engine; its events arrive through the hooks."""
+    def attach_history(self, history: HistoryService) -> None:
+        """Record this tab's results in ``history`` from now on."""
+        self.history = history
+
+    @property
+    def result_id(self) -> int | None:
+        """The history id of the latest recorded result, once the history has answered."""
+        return self.history.resolve(self.result_ref) if self.history is not None else None
+
+    def submit(self, request: Any, parents: tuple[int | Pending | None, ...] = ()) -> int:
+        """Run ``request`` on this tab's engine; its events arrive through the hooks.
+        ``parents``: the results it is made from (its history lineage)."""
         self.message.clear_message()
         self.job_has_output = False
+        self.job_request = request
+        self.job_ref = None
+        self._job_parents = tuple(p for p in parents if p is not None)
         self._eta_origin = None
         self.job = self.runner.submit(
             lambda cancel, r=request: self.host.run(self.task, r, cancel))
@@ -191,6 +220,7 @@ class TabBase(QWidget):
     @Slot(int, object)
     def _on_result(self, job: int, ev: Result) -> None:
         if job == self.job:
+            self._record(ev, "done")  # first: the hook may read the job's state on_result ends
             self.on_result(ev)
 
     @Slot(int, object)
@@ -204,6 +234,8 @@ class TabBase(QWidget):
         else:
             self.show_info(self.tr("Stopped before anything was made; the previous result is "
                                    "kept."))
+        if self.job_has_output:  # users keep partial texts: they are history too
+            self._record(ev, "stopped")
         self.on_cancelled(ev)
 
     @Slot(int, object)
@@ -212,6 +244,21 @@ class TabBase(QWidget):
             return
         self.show_error(core_text(ev.message))
         self.on_failed(ev)
+
+    # -- history -------------------------------------------------------------------------------
+    def _record(self, ev: Result | Cancelled, status: str) -> None:
+        if self.history is None:
+            return
+        try:
+            fields = self.history_record(ev)
+        except Exception:  # a bug in a hook must not lose the result on screen
+            log.exception("could not describe the %s result for the history", self.task)
+            return
+        if not fields:
+            return
+        fields = {"parents": self._job_parents, **fields, "status": status}
+        self.job_ref = self.result_ref = self.history.record(
+            fields.pop("task", self.task), fields.pop("request"), **fields)
 
     # -- hooks -------------------------------------------------------------------------------
     def begin_output(self) -> None:
@@ -228,6 +275,24 @@ class TabBase(QWidget):
 
     def on_failed(self, ev: Failed) -> None:
         """The current job failed (the message is already shown)."""
+
+    def history_record(self, ev: Result | Cancelled) -> dict[str, Any] | None:
+        """What to record for the current job's result (``ev`` is a Result, or a Cancelled
+        whose job made output), before ``on_result``/``on_cancelled`` run; None: nothing.
+
+        Keys: ``request`` (required: the request that reproduces it, ``Result.request``),
+        and any of ``HistoryStore.record``'s ``prompt, text, files, timings, model,
+        title, tags, parents`` (default: those given to ``submit``) and ``task``.
+        """
+        return None
+
+    def load_request(self, request: Any) -> None:
+        """Use settings: fill the tab's controls from a recorded request (see loads_requests)."""
+
+    def rerun(self, request: Any, parents: tuple[int, ...] = ()) -> None:
+        """Run a recorded request again exactly as it was, made from ``parents``."""
+        self.load_request(request)
+        self.submit(request, parents)
 
     def accepts(self, path: str) -> bool:
         return path.lower().endswith(self.file_suffixes)

@@ -1,7 +1,8 @@
 """Writing tab: streamed text generation, chat and completion, every sampling control.
 
 Chat and completion keep their own state (ChatPanel, CompletionPanel); buttons act
-on the visible mode, the draft keeps both.  The job lifecycle comes from TabBase.
+on the visible mode, the draft keeps both.  The job lifecycle comes from TabBase,
+what the history records and Use settings / Re-run from WritingHistory.
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ from studio.ui.worker import BackgroundCalls
 from ..base import TabBase
 from .chat_panel import ChatPanel
 from .completion_panel import CompletionPanel
+from .history import WritingHistory
 from .mode_box import CHAT, COMPLETION, ModeBox
 from .params import WritingParams
 
 
-class WritingTab(TabBase):
+class WritingTab(WritingHistory, TabBase):
     task = "writing"
     file_suffixes = TEXT_SUFFIXES
 
@@ -54,6 +56,7 @@ class WritingTab(TabBase):
         self._tokens_seen = 0
         self._t0 = 0.0
         self._dirty = False
+        self.history_refs: dict = {CHAT: None, COMPLETION: None}  # each mode's latest record
 
         self.mode = ModeBox(self)
         self.system = QLineEdit(self)
@@ -205,6 +208,9 @@ class WritingTab(TabBase):
 
     @Slot()
     def generate(self) -> None:
+        self._generate()
+
+    def _generate(self, parents: tuple = ()) -> None:
         if self.runner.busy:
             return
         text = self.prompt.toPlainText()
@@ -215,9 +221,10 @@ class WritingTab(TabBase):
             self.pending_user = text
             self.prompt.clear()  # kept in pending_user; put back if no reply comes
             self.chat.set_pending(text, None)
-            self._start(self._request(text, CHAT, self.conversation.history()))
+            self._start(self._request(text, CHAT, self.conversation.history()),
+                        (self.history_refs[CHAT],) if self.conversation else ())
         else:
-            self._start(self._request(text, COMPLETION))
+            self._start(self._request(text, COMPLETION), parents)
 
     @Slot()
     def regenerate(self) -> None:
@@ -233,7 +240,7 @@ class WritingTab(TabBase):
         elif self.completion.prompt:
             self._start(self._request(self.completion.prompt, COMPLETION))
 
-    def _start(self, request: writing.WriteRequest) -> None:
+    def _start(self, request: writing.WriteRequest, parents: tuple = ()) -> None:
         self._job_mode = request.mode
         self._job_prompt = request.prompt
         self.streams = [""] * request.num_return_sequences
@@ -241,7 +248,7 @@ class WritingTab(TabBase):
         self._tokens_seen = 0
         self._t0 = time.perf_counter()
         self.stats.setText(self.tr("Starting…"))
-        self.submit(request)
+        self.submit(request, parents)
         self._refresh.start()
 
     @Slot()
@@ -249,7 +256,7 @@ class WritingTab(TabBase):
         text = self.output_text()
         if text and self.mode.current() == COMPLETION:
             self.prompt.replace_text(self.completion.prompt + text)  # Ctrl+Z undoes it
-            self.generate()
+            self._generate((self.history_refs[COMPLETION],))  # made from the text it continues
 
     @Slot()
     def copy_output(self) -> None:
@@ -332,6 +339,8 @@ class WritingTab(TabBase):
         if value is not None:
             self.streams = list(value.texts) or self.streams
         made = self.job_has_output and any(self.streams)
+        if made:
+            self.remember_record()
         if self._job_mode == CHAT:
             reply = self.streams[0] if made else ""
             if reply and self.pending_user is not None:
@@ -374,6 +383,7 @@ class WritingTab(TabBase):
             "chat": self.conversation.to_draft(),
             "completion": self.completion.to_draft(),
             "params": self.params.state(),
+            "history": self.history_draft(),
         }
 
     def restore_draft(self, data: dict[str, Any]) -> None:
@@ -386,6 +396,7 @@ class WritingTab(TabBase):
         self.completion.restore(data.get("completion", data.get("outputs")))
         if isinstance(data.get("params"), dict):
             self.params.restore(data["params"])
+        self.restore_history_draft(data.get("history"))
         self.mode.choose(data.get("mode"))
         self._on_mode()
 
