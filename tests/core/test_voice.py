@@ -280,3 +280,16 @@ def test_speecht5_speaks_through_its_vocoder_with_a_speaker_embedding(tiny_speec
     bad = speak(cache, model=model, vocoder=vocoder, text="Hi.", speaker_embedding=str(xvector))
     assert isinstance(bad[-1], Failed) and bad[-1].user_error
     assert f"must hold {EMBEDDING_DIM} finite numbers" in bad[-1].message
+
+
+def test_through_the_engine_host_chunks_arrive_as_arrays(tiny_vits, cache, engine_host):
+    """As the Voice tab runs it: the engine process sends each sentence's samples (out of
+    band) and the same result as in-process."""
+    req = SpeakRequest(TEXT, model=tiny_vits, seed=9)
+    evs = list(engine_host.run("voice", req, CancelToken()))
+    assert isinstance(evs[-1], Result), evs[-1]
+    chunks = [e for e in evs if isinstance(e, AudioChunk)]
+    assert len(chunks) == 4 and all(isinstance(c.samples, np.ndarray) for c in chunks)
+    local = speak(cache, model=tiny_vits, seed=9)[-1].value
+    assert np.array_equal(evs[-1].value.samples, local.samples)
+    assert evs[-1].value.sentences == local.sentences
