@@ -19,7 +19,17 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 
-from studio.commands import CliError, audio, bench, history, models, print_json, speak, write
+from studio.commands import (
+    CliError,
+    audio,
+    bench,
+    history,
+    models,
+    print_json,
+    speak,
+    transcribe,
+    write,
+)
 from studio.core.catalog import TASKS
 from studio.core.devices import DEVICES, DTYPES
 from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MODEL
@@ -36,6 +46,7 @@ COMMANDS = ("write", "paint", "speak", "transcribe", "record", "play", "audio", 
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
+    "transcribe": transcribe.run,
     "speak": speak.run,
     "history": history.run,
     "models": models.run,
@@ -149,16 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     speak.add_parser(sub, _common)
 
-    t = sub.add_parser("transcribe", help="speech-to-text with Whisper")
-    t.add_argument("file")
-    t.add_argument("--model")
-    t.add_argument("--language", default="auto")
-    t.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
-    t.add_argument("--beam-size", type=_positive_int, default=5)
-    t.add_argument("--word-timestamps", action="store_true")
-    t.add_argument("--format", choices=("txt", "srt", "vtt", "json"), default="txt")
-    t.add_argument("--out")
-    _common(t)
+    transcribe.add_parser(sub, _positive_int)
 
     r = sub.add_parser("record", help="record from the microphone into a file (Ctrl+C stops)")
     r.add_argument("--out", required=True, help="the file to write: .wav, .flac, .ogg or .mp3")

@@ -18,7 +18,7 @@ import sys
 from studio.commands import print_json
 from studio.core.jobs import UserError
 
-TASKS = ("writing", "voice", "history")  # tasks that have benchmarks
+TASKS = ("writing", "voice", "transcription", "history")  # tasks that have benchmarks
 
 
 def _ui_responsiveness(quick: bool) -> dict:
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     if task is not None and task not in TASKS:
         raise UserError(f"There is no benchmark for the {task} task yet "
                         f"(available: {', '.join(TASKS)}).")
-    from studio.bench import history, startup, voice, writing
+    from studio.bench import history, startup, transcription, voice, writing
 
     report: dict = {}
     if task in (None, "writing"):
@@ -160,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
         print("Benchmarking voice (engine vs plain Piper/transformers, interleaved)…",
               file=sys.stderr)
         report["voice"] = voice.run(quick=args.quick)
+    if task in (None, "transcription"):
+        print("Benchmarking transcription (engine vs plain faster-whisper, batched vs "
+              "sequential, WER, live chunks)…", file=sys.stderr)
+        report["transcription"] = transcription.run(quick=args.quick)
     if task in (None, "history"):
         print("Benchmarking the history store (list and search)…", file=sys.stderr)
         report["history"] = history.run(quick=args.quick)

@@ -200,10 +200,18 @@ def _bundled(entry: CatalogEntry, root: Path) -> LocalModel:
 
 
 def _joined(entry: CatalogEntry, source: Path, root: Path) -> Path:
-    """Rebuild split weights once into a cache folder beside links to the other files."""
+    """Rebuild split weights once into a cache folder beside copies of the other files.
+
+    The marker records each file's sha256 (taken while writing it from the verified
+    parts) with its size and mtime.  A file whose stamp changed since (touched, replaced,
+    cut short) is hashed again, and the folder rebuilt unless every file still matches;
+    so is one built from parts the catalogue no longer lists.
+    """
     target = root / "joined" / entry.id
     done = target / ".complete"
-    if done.is_file():
+    parts_sha = [entry.files.get(k, "") for k in entry.join]
+    mark = _read_stamps(done)
+    if mark.get("parts") == parts_sha and _joined_intact(target, mark.get("files"), done):
         return target
     tmp = target.with_name(target.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -212,16 +220,48 @@ def _joined(entry: CatalogEntry, source: Path, root: Path) -> Path:
     for item in source.iterdir():
         if item.is_file() and item.name not in parts and not item.name.startswith("__"):
             shutil.copy2(item, tmp / item.name)
+    h = hashlib.sha256()
     with open(tmp / entry.join_to, "wb") as out:
         for key in entry.join:
             part = bundled_file(key)
             assert part is not None
             with open(part, "rb") as fh:
-                shutil.copyfileobj(fh, out, 1 << 22)
-    (tmp / ".complete").write_text("ok", encoding="utf-8")
+                while block := fh.read(1 << 22):
+                    h.update(block)
+                    out.write(block)
+    files = {}
+    for item in tmp.iterdir():
+        st = item.stat()
+        sha = h.hexdigest() if item.name == entry.join_to else sha256_file(item)
+        files[item.name] = [st.st_size, st.st_mtime_ns, sha]
+    (tmp / ".complete").write_text(json.dumps({"parts": parts_sha, "files": files}),
+                                   encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
-    os.replace(tmp, target)
+    os.replace(tmp, target)  # a rename keeps every mtime recorded above
     return target
+
+
+def _joined_intact(target: Path, files, done: Path) -> bool:
+    """Every recorded file is there with its stamp, or (stamp changed) still its sha256."""
+    if not isinstance(files, dict) or not files:
+        return False
+    restamped = False
+    for name, known in files.items():
+        try:
+            st = (target / name).stat()
+        except OSError:
+            return False
+        if not (isinstance(known, list) and len(known) == 3):
+            return False
+        if known[:2] == [st.st_size, st.st_mtime_ns]:
+            continue
+        if sha256_file(target / name) != known[2]:
+            return False
+        files[name] = [st.st_size, st.st_mtime_ns, known[2]]
+        restamped = True
+    if restamped:  # hashed once per change, not on every start
+        _write_stamps(done, {**_read_stamps(done), "files": files})
+    return True
 
 
 def model_files(file: str) -> tuple[str, ...]:

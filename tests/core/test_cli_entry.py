@@ -68,7 +68,6 @@ def test_cli_imports_every_command_module_statically_and_cheaply():
 
 @pytest.mark.parametrize("command", [
     ["paint", "--prompt", "a cat", "--out", "x.png"],
-    ["transcribe", "clip.wav"],
 ])
 def test_commands_not_built_yet_are_a_runtime_error(command, capsys):
     from studio.__main__ import main
@@ -318,7 +317,7 @@ def test_bench_report_is_a_table_with_aligned_columns():
 
 def test_bench_task_option(monkeypatch, capsys):
     from studio.__main__ import main
-    from studio.bench import history, startup, voice, writing
+    from studio.bench import history, startup, transcription, voice, writing
     from studio.commands import bench
 
     assert main(["bench", "--task", "painting"]) == 2
@@ -328,6 +327,8 @@ def test_bench_task_option(monkeypatch, capsys):
     monkeypatch.setattr(startup, "run", lambda quick: ran.append("startup") or {"s": 0.4})
     monkeypatch.setattr(history, "run", lambda quick: ran.append("history") or {"list_ms": 1.0})
     monkeypatch.setattr(voice, "run", lambda quick: ran.append("voice") or {"rtf": 0.1})
+    monkeypatch.setattr(transcription, "run",
+                        lambda quick: ran.append("transcription") or {"rtf": 0.05})
     monkeypatch.setattr(bench, "_ui_responsiveness",
                         lambda quick: ran.append("ui") or {"max_gap_ms": 12.0})
     assert main(["bench", "--quick", "--task", "writing"]) == 0
@@ -337,10 +338,10 @@ def test_bench_task_option(monkeypatch, capsys):
     assert "startup" not in out
     ran.clear()
     assert main(["bench", "--quick", "--json"]) == 0
-    assert ran == ["writing", "startup", "ui", "voice", "history"]
+    assert ran == ["writing", "startup", "ui", "voice", "transcription", "history"]
     assert json.loads(capsys.readouterr().out) == {
         "writing": {"tok_s": 1.5}, "startup": {"s": 0.4}, "ui": {"max_gap_ms": 12.0},
-        "voice": {"rtf": 0.1}, "history": {"list_ms": 1.0}}
+        "voice": {"rtf": 0.1}, "transcription": {"rtf": 0.05}, "history": {"list_ms": 1.0}}
     ran.clear()
     assert main(["bench", "--task", "history"]) == 0
     assert ran == ["history"] and capsys.readouterr().out.startswith("history\n=======\n")

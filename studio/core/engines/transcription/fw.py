@@ -61,6 +61,7 @@ class FWSession:
             if batched:
                 segments, info = self.batched.transcribe(
                     audio, language=language, initial_prompt=prompt or None, vad_filter=True,
+                    without_timestamps=False,  # segments of a sentence, not of a 30 s chunk
                     batch_size=req.batch_size, **options)
             else:
                 segments, info = self.model.transcribe(

@@ -20,6 +20,9 @@ from ...jobs import CancelToken, Segment
 from .request import SAMPLE_RATE, TranscribeRequest
 
 READ_BLOCK_S = 30.0
+# Peak below -60 dBFS: nothing to hear.  Whisper "hears" words in digital silence ("Thank
+# you."), so such a window is skipped, not decoded.
+SILENCE_PEAK = 10 ** (-60 / 20)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ def windows(decode: Decoder, feed: Feed, language: str | None, prompt: str, carr
 
     ``language`` None: detected on the first window and kept for the rest.  ``carry``: the
     next window is prompted with the text so far, as Whisper conditions on previous text.
+    In a window that is not the last, the last segment and any ending in the last
+    ``guard_s`` seconds may be cut short (Whisper closes a sentence the audio cuts off), so
+    they are held back and decoded again at the start of the next window.
     """
     pos = 0
     length = round(window_s * SAMPLE_RATE)
@@ -128,23 +134,42 @@ def windows(decode: Decoder, feed: Feed, language: str | None, prompt: str, carr
             return
         limit = len(audio) / SAMPLE_RATE
         offset = pos / SAMPLE_RATE
+        if float(np.max(np.abs(audio))) < SILENCE_PEAK:
+            if last:
+                return
+            pos += len(audio)
+            continue
         context = (prompt + " " + tail[-200:]).strip() if carry and tail else prompt
         p = decode(audio, language, context)
         language = p.language
         yield p
         kept_end = None
+        held: Segment | None = None  # the latest segment, shown once another follows it
         for raw in p.segments:
             seg = shift(raw, offset, limit)
-            cut = not last and raw.end > limit - guard_s
-            if cut and kept_end is not None:
-                break  # may end mid-word: decoded again at the start of the next window
-            yield seg
-            kept_end = seg.end
-            tail += seg.text if not tail else " " + seg.text
-            if cancel.cancelled or cut:
-                break
+            if last:
+                yield seg
+                if cancel.cancelled:
+                    return
+                continue
+            if held is not None:  # another segment follows it: it was not cut
+                yield held
+                kept_end = held.end
+                tail += held.text if not tail else " " + held.text
+                if cancel.cancelled:
+                    return
+            held = seg
+            if raw.end > limit - guard_s:
+                break  # this one reaches the guard: kept only if it is all this window has
         if last:
             return
+        if kept_end is None and held is not None:  # the window's only segment
+            if held.start > offset + 0.5:
+                kept_end = held.start  # decode it again, from its start, with what follows
+            else:  # one segment from the window's start to its end: keep it (progress)
+                yield held
+                kept_end = held.end
+                tail += held.text if not tail else " " + held.text
         if kept_end is None or kept_end <= offset:
             # nothing kept: no speech here; go on, overlapping the guard in case a word starts
             pos += max(1, len(audio) - round(guard_s * SAMPLE_RATE))
