@@ -85,9 +85,9 @@ def test_killed_host_ends_running_and_queued_jobs_and_comes_back(host, tiny_gpt2
 def test_tasks_have_their_own_queues(host, tiny_gpt2):
     parked = Job(host, req(tiny_gpt2, "[[park]]busy", max_new_tokens=100))
     assert parked.first_output.wait(30)
-    other = Job(host, req(tiny_gpt2), task="painting")  # not blocked behind the writing job
+    other = Job(host, req(tiny_gpt2), task="sculpting")  # not blocked behind the writing job
     end = other.end()
-    assert isinstance(end, Failed) and "No engine for the task painting" in end.message
+    assert isinstance(end, Failed) and "No engine for the task sculpting" in end.message
     assert not parked.events[-1:] or not isinstance(parked.events[-1], Result)
     parked.cancel.cancel()
     assert isinstance(parked.end(), Cancelled)

@@ -16,7 +16,8 @@ from ..messages import msg
 
 ENGINES = {"writing": "studio.core.engines.writing",
            "transcription": "studio.core.engines.transcription",
-           "voice": "studio.core.engines.voice"}  # the others join as they land
+           "voice": "studio.core.engines.voice",
+           "painting": "studio.core.engines.painting"}
 
 
 def run(task: str, request: Any, cancel: CancelToken, cache: ModelCache = shared_cache
