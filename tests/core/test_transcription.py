@@ -415,3 +415,33 @@ def test_cli_several_files_keep_going_past_a_bad_one(tiny, clip, tmp_path, capsy
     assert "gone.wav: Cannot open gone.wav" in capsys.readouterr().err
     (tmp_path / "file.txt").write_text("x")
     assert main(["transcribe", str(clip), str(clip), "--out", str(tmp_path / "file.txt")]) == 2
+
+
+def test_live_chunks_cross_the_engine_host_with_the_model_kept_loaded(engine_host, tiny):
+    """Live mode's path: samples go to the host, the model stays in its cache between chunks."""
+    recording = noise(12.0, 16000, 1)[:, 0]
+    loads = []
+    for start in (0.0, 3.0, 6.0):  # overlapping 5 s chunks of a growing recording
+        req = TranscribeRequest(samples=recording, start_s=start, duration_s=5.0, model=tiny,
+                                beam_size=1, language="en")
+        evs = list(engine_host.run("transcription", req, CancelToken()))
+        assert isinstance(evs[-1], Result), evs[-1]
+        res = evs[-1].value
+        assert res.duration_s == pytest.approx(5.0, abs=0.01)
+        assert res.segments[-1].end <= 5.0 + 1e-6
+        loads.append(evs[-1].timings["load_s"])
+    assert max(loads[1:]) < 0.5, loads  # the model stayed loaded: no second load
+
+
+def test_ctc_models_run_through_the_same_pipeline(tmp_path_factory, clip, cache):
+    from tests.fixtures.tiny_ctc import build_tiny_ctc
+
+    folder = str(build_tiny_ctc(tmp_path_factory.mktemp("tiny-ctc")))
+    res, _ = done(TranscribeRequest(str(clip), model=folder, word_timestamps=True), cache)
+    assert res.backend == "transformers" and res.text and res.language == ""
+    words = [w for s in res.segments for w in s.words]
+    times = [t for w in words for t in (w.start, w.end)]
+    assert words and times == sorted(times) and times[-1] <= 4.0 + 1e-6
+    assert all(w.probability is None for w in words)
+    evs = events(TranscribeRequest(str(clip), model=folder, task="translate"), cache)
+    assert isinstance(evs[-1], Failed) and "cannot translate" in evs[-1].message

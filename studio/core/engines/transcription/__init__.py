@@ -135,8 +135,12 @@ def _job(req: TranscribeRequest, cancel: CancelToken, cache: ModelCache) -> Iter
 
             session = yield from impl.load(local, req, cache, held)
             decode = session.decoder(req)
-        if not session.multilingual and (req.task == "translate" or req.language not in
-                                         ("auto", "en")):
+        if not getattr(session, "whisper", True):
+            if req.task == "translate":
+                raise UserError(msg("transcription.ctc_translate", "{name} only transcribes "
+                                    "(a CTC model cannot translate).", name=local.ref))
+        elif not session.multilingual and (req.task == "translate" or req.language not in
+                                           ("auto", "en")):
             yield Notice(msg("transcription.english_only", "{name} understands English only: "
                              "the audio is transcribed as English.", name=local.ref))
         loaded = time.perf_counter()
