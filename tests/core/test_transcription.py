@@ -445,3 +445,25 @@ def test_ctc_models_run_through_the_same_pipeline(tmp_path_factory, clip, cache)
     assert all(w.probability is None for w in words)
     evs = events(TranscribeRequest(str(clip), model=folder, task="translate"), cache)
     assert isinstance(evs[-1], Failed) and "cannot translate" in evs[-1].message
+
+
+def test_cli_ctrl_c_keeps_the_segments_so_far_as_a_stopped_result(clip, tmp_path, capsys,
+                                                                  own_data, monkeypatch):
+    from studio.core.engines import transcription
+    from studio.core.history import HistoryStore
+    from studio.core.paths import history_path, outputs_dir
+
+    def interrupted(request, cancel, cache=None):
+        yield Segment(0.0, 1.5, "First words.")
+        yield Segment(1.5, 2.5, "Then more.")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transcription, "run", interrupted)
+    out = tmp_path / "talk.srt"
+    assert main(["transcribe", str(clip), "--out", str(out)]) == 130
+    assert "Interrupted." in capsys.readouterr().err
+    assert out.read_text().count(" --> ") == 2
+    with HistoryStore(history_path(), outputs_dir()) as store:
+        (entry,) = store.list(task="transcription")
+    assert entry.status == "stopped" and entry.text == "First words. Then more."
+    assert entry.files == (str(clip), str(out))
