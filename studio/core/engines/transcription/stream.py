@@ -61,10 +61,8 @@ class Feed:
     def __init__(self, blocks: Iterator[np.ndarray]) -> None:
         self._blocks = blocks
         self._parts: list[np.ndarray] = []
-        self._have = 0
         self._origin = 0  # sample index of the first sample held
         self.eof = False
-        self.samples_read = 0
 
     def window(self, start: int, length: int) -> tuple[np.ndarray, bool]:
         """Samples [start, start + length) and whether they reach the end of the audio."""
@@ -82,10 +80,8 @@ class Feed:
                 break
             parts.append(block)
             have += len(block)
-            self.samples_read += len(block)
-        self._parts = [np.concatenate(parts) if len(parts) > 1 else parts[0]]
-        self._have = have
-        whole = self._parts[0]
+        whole = np.concatenate(parts) if len(parts) > 1 else parts[0]
+        self._parts = [whole]
         return whole[:length], self.eof and have <= length
 
 
