@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 
-from studio.commands import CliError, open_store, print_json, write
+from studio.commands import CliError, open_store, print_json, speak, transcribe, write
 from studio.core.history import Entry, HistoryError, request_from_entry
 from studio.core.jobs import UserError
 
@@ -74,13 +74,39 @@ def _show(store, args: argparse.Namespace) -> int:
 
 
 def _rerun(store, args: argparse.Namespace) -> int:
+    """Run the stored (resolved) request again; the new result is recorded as made from it."""
     e = _found(store, args.id)
-    if e.task != "writing":
+    rerun = RERUNS.get(e.task)
+    if rerun is None:
         raise UserError(f"Re-running {e.task} results is not supported yet in this version.")
     request = request_from_entry(e)
+    return rerun(store, e, request, args)
+
+
+def _rerun_writing(store, e: Entry, request, args: argparse.Namespace) -> int:
     store.close()  # the engine may run for minutes; the result opens the history again
     return write.generate(request, json_out=args.json, debug=getattr(args, "debug", False),
                           parents=(e.id,))
+
+
+def _rerun_voice(store, e: Entry, request, args: argparse.Namespace) -> int:
+    out = store.new_output_path("voice", e.title or request.text, ".wav")
+    srt = out.with_suffix(".srt")
+    store.close()
+    return speak.speak(request, out, srt, None, json_out=args.json,
+                       debug=getattr(args, "debug", False), parents=(e.id,))
+
+
+def _rerun_transcription(store, e: Entry, request, args: argparse.Namespace) -> int:
+    store.close()
+    options = argparse.Namespace(json=args.json, no_history=False, parents=(e.id,),
+                                 debug=getattr(args, "debug", False))
+    return transcribe.transcribe_one(options, request.audio, "json" if args.json else "txt",
+                                     None, request=request)
+
+
+RERUNS = {"writing": _rerun_writing, "voice": _rerun_voice,
+          "transcription": _rerun_transcription}
 
 
 def _delete(store, args: argparse.Namespace) -> int:

@@ -206,7 +206,7 @@ def _stop_on_ctrl_c(cancel) -> object:
 
 
 def speak(request, out: Path, srt: Path | None, playback: _Playback | None, *, json_out: bool,
-          save: bool = True, debug: bool = False) -> int:
+          save: bool = True, debug: bool = False, parents: tuple[int, ...] = ()) -> int:
     from studio.core.engines import voice
     from studio.core.jobs import (
         AudioChunk,
@@ -235,7 +235,7 @@ def speak(request, out: Path, srt: Path | None, playback: _Playback | None, *, j
                     print(f"note: {text}", file=sys.stderr, flush=True)
                 case Result(value=res, request=resolved, timings=timings):
                     status.done()
-                    saved = _save(res, resolved, out, srt, timings, "done", save)
+                    saved = _save(res, resolved, out, srt, timings, "done", save, parents)
                     if json_out:
                         print_json(summary(res, out, srt, saved))
                     else:
@@ -258,7 +258,8 @@ def speak(request, out: Path, srt: Path | None, playback: _Playback | None, *, j
                               file=sys.stderr)
                         return 130
                     used = _partial_request(request, partial)
-                    _save(partial, used, out, srt, {"total_s": partial.seconds}, "stopped", save)
+                    _save(partial, used, out, srt, {"total_s": partial.seconds}, "stopped", save,
+                          parents)
                     print(f"Stopped: kept {len(partial.sentences)} sentences "
                           f"({partial.duration_s:.1f} s) in {out}", file=sys.stderr)
                     return 130
@@ -278,7 +279,7 @@ def _partial_request(request, partial):
 
 
 def _save(res, request, out: Path, srt: Path | None, timings: dict, state: str,
-          save: bool) -> int | None:
+          save: bool, parents: tuple[int, ...] = ()) -> int | None:
     """Write the audio (and the SRT), then record them; returns the history id."""
     from studio.core import formats
     from studio.core.audio import write as audio_write
@@ -294,7 +295,8 @@ def _save(res, request, out: Path, srt: Path | None, timings: dict, state: str,
         store = open_store()
         try:
             return store.record("voice", request, prompt=request.text, files=files,
-                                model=res.model, timings=timings, status=state)
+                                model=res.model, timings=timings, status=state,
+                                parents=parents)
         finally:
             store.close()
     except Exception as exc:  # the audio is saved: the history is a bonus

@@ -180,11 +180,13 @@ def _error(message: str) -> None:
     print(f"aigc-studio: error: {message}", file=sys.stderr)
 
 
-def transcribe_one(args: argparse.Namespace, audio: str, fmt: str, out: Path | None) -> int:
+def transcribe_one(args: argparse.Namespace, audio: str, fmt: str, out: Path | None,
+                   request=None) -> int:
+    """Transcribe ``audio`` (``request`` given: exactly that request, as ``history rerun``)."""
     from studio.core.engines import transcription
     from studio.core.formats import render, transcript_json, write_transcript
 
-    request = request_for(args, audio)
+    request = request or request_for(args, audio)
     stream = out is None and fmt == "txt" and not args.json
     status = _Status()
     seen: list[Segment] = []
@@ -253,7 +255,8 @@ def _record(args, request, text: str, model: str, audio: str, out: Path | None,
         try:
             return store.record("transcription", request, prompt=os.path.abspath(audio),
                                 title=Path(audio).name, text=text, files=files, model=model,
-                                timings=timings, status=status)
+                                timings=timings, status=status,
+                                parents=getattr(args, "parents", ()))
         finally:
             store.close()
     except Exception as exc:  # HistoryError, or anything odd: the transcript was delivered

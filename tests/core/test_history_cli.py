@@ -197,3 +197,35 @@ def test_history_warnings_reach_stderr(capsys):
     out = capsys.readouterr()
     assert json.loads(out.out) == {"entries": [], "total": 0}
     assert "note: The history could not be read" in out.err and "history.db.bad" in out.err
+
+
+def test_voice_and_transcription_results_rerun_as_children(tmp_path, capsys):
+    """Every task with an engine re-runs from its stored request; the seed makes voice exact."""
+    import numpy as np
+    import soundfile as sf
+
+    from tests.fixtures.tiny_vits import build_tiny_vits
+    from tests.fixtures.tiny_whisper import build_tiny_whisper
+
+    vits = build_tiny_vits(tmp_path / "vits")
+    said = run_json(capsys, "speak", "--text", "Hello there. Good night.", "--model", str(vits),
+                    "--out", str(tmp_path / "a.wav"), "--seed", "3", "--json")
+    again = run_json(capsys, "history", "rerun", str(said["history_id"]), "--json")
+    assert again["history_id"] > said["history_id"] and again["seed"] == 3
+    first, _ = sf.read(said["out"], dtype="float32")
+    second, _ = sf.read(again["out"], dtype="float32")
+    assert np.array_equal(first, second)  # same request, same seed: the same take
+    assert again["srt"] and (tmp_path / "a.wav").exists()
+    shown = run_json(capsys, "history", "show", str(again["history_id"]), "--json")
+    assert shown["parents"] == [said["history_id"]] and shown["task"] == "voice"
+
+    whisper = build_tiny_whisper(tmp_path / "whisper")
+    clip = tmp_path / "talk.flac"
+    sf.write(clip, 0.2 * np.random.default_rng(1).standard_normal(4 * 16000), 16000)
+    # temperature 0 only: the fallback ladder samples, which no request can reproduce
+    heard = run_json(capsys, "transcribe", str(clip), "--model", str(whisper), "--format",
+                     "json", "--temperature", "0", "--json")
+    redo = run_json(capsys, "history", "rerun", str(heard["history_id"]), "--json")
+    assert redo["text"] == heard["text"] and redo["segments"] == heard["segments"]
+    shown = run_json(capsys, "history", "show", str(redo["history_id"]), "--json")
+    assert shown["parents"] == [heard["history_id"]] and shown["task"] == "transcription"
