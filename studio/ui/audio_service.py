@@ -192,14 +192,15 @@ class AudioService(QObject):
             self._hotplug.start()  # the device list is out of date
 
     # -- playback -----------------------------------------------------------------------
-    def claim(self, owner: object, samples, sample_rate: int) -> bool:
-        """Load ``samples`` into the shared player for ``owner``; False when audio is unusable."""
+    def claim(self, owner: object, samples, sample_rate: int, complete: bool = True) -> bool:
+        """Load ``samples`` into the shared player for ``owner``; False when audio is unusable.
+        ``complete=False``: more is appended later (``player.append``, then ``finish``)."""
         if self.player is None or self.problem():
             return False
         if self.owner is not owner:
             self.owner = owner
             self.owner_changed.emit(owner)
-        self.player.load(samples, sample_rate)
+        self.player.load(samples, sample_rate, complete=complete)
         return True
 
     def release(self, owner: object) -> None:

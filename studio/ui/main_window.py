@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
 
         self.panel = SettingsPanel(self.settings, devices.cpu_only(), self, audio=self.audio)
         self.panel.changed.connect(self._on_settings_changed)
+        for page in self.pages.values():  # a tab with a model picker of its own (Voice)
+            if hasattr(page, "model_chosen"):
+                page.model_chosen.connect(self.panel.set_model)
         self.dock = QDockWidget(self.tr("Settings"), self)
         self.dock.setObjectName("settings-dock")
         self.dock.setWidget(self.panel)

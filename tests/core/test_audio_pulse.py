@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from studio.core.audio.devices import list_devices, rescan
+from studio.core.audio.devices import list_devices
 from studio.core.audio.levels import level
 from studio.core.audio.player import Player
 from studio.core.audio.recorder import Recorder
@@ -30,20 +30,8 @@ RATE = pulse.SINK_RATE
 
 @pytest.fixture(scope="module")
 def pulse_env(tmp_path_factory):
-    daemon = pulse.start(tmp_path_factory.mktemp("pulse"))
-    saved = {k: os.environ.get(k) for k in daemon.env}
-    os.environ.update(daemon.env)
-    import sounddevice
-
-    rescan(sounddevice)  # PortAudio lists devices only when it starts
-    yield daemon.env
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    daemon.stop()
-    rescan(sounddevice)  # later tests see the machine as it is: no sound card
+    with pulse.serving(tmp_path_factory.mktemp("pulse")) as env:
+        yield env
 
 
 def tone(freq: float, seconds: float, amp: float = 0.5) -> np.ndarray:

@@ -2,9 +2,12 @@
 
 ``open_file(path)`` decodes the file and computes its peaks off the UI thread
 (a newer file cancels an older one between blocks); ``set_audio(samples,
-rate)`` shows audio already in memory (synthesised speech).  Play claims the
-shared player with this preview's audio, so starting playback elsewhere
-simply stops this one; the cursor follows the player's polled status.
+rate)`` shows audio already in memory.  Audio that is still being made
+(speech, sentence by sentence) streams in: ``start_stream`` with the first
+piece (playing at once), ``append`` for each later one (the player keeps
+playing, or waits in silence when it catches up), ``finish_stream`` at the end.
+Play claims the shared player with this preview's audio, so starting playback
+elsewhere simply stops this one; the cursor follows the player's polled status.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ from ..audio_service import AudioService
 from ..texts import core_text
 from ..worker import BackgroundCalls
 from .transport import ACTIVE, Transport
-from .waveform import Waveform
+from .waveform import Waveform, fold
 
 BUCKETS = 4000  # peaks kept per file: sharp up to a 4K-wide waveform
 LONG_S = 300.0  # longer files are held as 16 kHz mono (what Whisper hears) to bound memory
 LONG_RATE = 16000
 SMALL_FRAMES = 480_000  # in-memory audio up to 10 s at 48 kHz: peaks computed in place
+STREAM_PEAKS_PER_S = 100  # streamed audio: peaks per second of each piece (a few µs per piece)
 
 
 def decode(path: str, cancel: CancelToken) -> tuple[np.ndarray, int, np.ndarray] | None:
@@ -62,6 +66,11 @@ class AudioPreview(QWidget):
         self.samples: np.ndarray | None = None
         self.rate = 0
         self.position_s = 0.0
+        self.streaming = False  # audio is still arriving (start_stream ... finish_stream)
+        self._pieces: list[np.ndarray] = []  # what arrived while streaming
+        self._frames = 0
+        self._peaks = np.zeros((0, 2), np.float32)  # grows by doubling while streaming
+        self._npeaks = 0
         self._play_when_loaded = False
         self._cancel = CancelToken()
         self._generation = 0
@@ -84,7 +93,9 @@ class AudioPreview(QWidget):
 
     @property
     def duration_s(self) -> float:
-        return len(self.samples) / self.rate if self.samples is not None and self.rate else 0.0
+        frames = self._frames if self.streaming else (
+            len(self.samples) if self.samples is not None else 0)
+        return frames / self.rate if self.rate else 0.0
 
     def owns_player(self) -> bool:
         return self.audio.owner is self and self.audio.player is not None
@@ -104,6 +115,66 @@ class AudioPreview(QWidget):
         else:
             self._calls.call(str(self._generation), _in_memory, samples, rate, self._cancel)
 
+    def start_stream(self, samples: np.ndarray, rate: int, play: bool = True) -> None:
+        """Show the first piece of audio that is still being made; play it at once if asked
+        (later pieces come through ``append``, the end through ``finish_stream``)."""
+        self._begin("", play)
+        self.rate, self.streaming = int(rate), True
+        self._add(samples)
+        self.transport.set_status("stopped", 0.0, self.duration_s)
+        if play:
+            self.play()
+
+    def append(self, samples: np.ndarray) -> None:
+        """Add a piece at the end; the player, if it plays this audio, plays it in turn."""
+        if not self.streaming:
+            return
+        piece = self._add(samples)
+        if self.owns_player():
+            self.audio.player.append(piece)
+            self.audio.kick()
+
+    def finish_stream(self, samples: np.ndarray | None = None) -> None:
+        """No more audio comes.  ``samples``: all of it, when the caller has it in one piece
+        (spares joining the pieces)."""
+        if not self.streaming:
+            return
+        whole = np.asarray(samples, np.float32) if samples is not None else None
+        if whole is None or len(whole) != self._frames:
+            whole = self._joined()
+        self.samples, self.streaming, self._pieces = whole, False, []
+        if self.owns_player():
+            self.audio.player.finish()
+            self.audio.kick()
+        shown = self._peaks[: self._npeaks]
+        self.waveform.set_peaks(fold(shown, min(BUCKETS, len(shown))), self.duration_s)
+        self.loaded.emit(self.path, self.duration_s)
+
+    def _add(self, samples: np.ndarray) -> np.ndarray:
+        piece = np.asarray(samples, dtype=np.float32)
+        if not len(piece):
+            return piece
+        self._pieces.append(piece)
+        self._frames += len(piece)
+        new = peaks(piece, max(1, len(piece) * STREAM_PEAKS_PER_S // max(self.rate, 1)))
+        need = self._npeaks + len(new)
+        if need > len(self._peaks):  # doubling: appends stay O(1) amortised
+            bigger = np.zeros((max(need, 2 * len(self._peaks)), 2), np.float32)
+            bigger[: self._npeaks] = self._peaks[: self._npeaks]
+            self._peaks = bigger
+        self._peaks[self._npeaks: need] = new
+        self._npeaks = need
+        self.waveform.set_peaks(self._peaks[: self._npeaks], self.duration_s)
+        if not self.owns_player():
+            self.transport.set_status(self.transport.state, self.position_s, self.duration_s)
+        return piece
+
+    def _joined(self) -> np.ndarray:
+        """The streamed pieces as one array (joined once, then kept as one piece)."""
+        if len(self._pieces) > 1:
+            self._pieces = [np.concatenate(self._pieces)]
+        return self._pieces[0] if self._pieces else np.zeros(0, np.float32)
+
     def clear(self) -> None:
         self._begin("", False)
         self.waveform.clear()
@@ -115,6 +186,7 @@ class AudioPreview(QWidget):
         self._generation += 1
         self.audio.release(self)
         self.path, self.samples, self.rate, self.position_s = path, None, 0, 0.0
+        self.streaming, self._pieces, self._frames, self._npeaks = False, [], 0, 0
         self._play_when_loaded = play
         self.transport.set_status("empty", 0.0, 0.0)
 
@@ -144,10 +216,11 @@ class AudioPreview(QWidget):
     # -- transport ---------------------------------------------------------------------------
     @Slot()
     def play(self) -> None:
-        if self.samples is None or not len(self.samples):
+        samples = self._joined() if self.streaming else self.samples
+        if samples is None or not len(samples):
             return
         if not self.owns_player():
-            if not self.audio.claim(self, self.samples, self.rate):
+            if not self.audio.claim(self, samples, self.rate, complete=not self.streaming):
                 self.failed.emit(self.audio.problem())
                 return
             if self.position_s < self.duration_s:
@@ -195,7 +268,7 @@ class AudioPreview(QWidget):
 
     @Slot(object)
     def _on_owner(self, owner) -> None:
-        if owner is not self and self.samples is not None:
+        if owner is not self and (self.samples is not None or self.streaming):
             self._show_position("stopped", self.position_s)  # someone else plays now
 
     def shutdown(self) -> None:

@@ -1,0 +1,5 @@
+"""The Voice tab (text to speech): see ``tab``."""
+
+from .tab import VoiceTab
+
+__all__ = ["VoiceTab"]
