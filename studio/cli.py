@@ -23,6 +23,7 @@ from studio.commands import (
     CliError,
     audio,
     bench,
+    configure_hub,
     history,
     models,
     print_json,
@@ -196,13 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     hf.add_argument("id", type=_positive_int)
     hf.add_argument("--off", action="store_true", help="unmark it")
 
-    m = sub.add_parser("models", help="list, download or verify models")
-    msub = m.add_subparsers(dest="models_command", metavar="ACTION", required=True)
-    ml = msub.add_parser("list", help="the catalogue with installed/verified status")
-    ml.add_argument("--json", action="store_true")
-    md = msub.add_parser("download", help="download a hub model into the local cache")
-    md.add_argument("ref")
-    msub.add_parser("verify", help="re-check the sha256 of every file of every built-in model")
+    models.add_parser(sub)
 
     b = sub.add_parser("bench", help="measure engine speed against the plain libraries")
     b.add_argument("--quick", action="store_true", help="fewer rounds and tokens")
@@ -260,6 +255,7 @@ def run_command(args: argparse.Namespace) -> int:
         handler = HANDLERS.get(args.command)
         if handler is None:
             raise CliError(f"'aigc-studio {args.command}' is not implemented yet in this version.")
+        configure_hub()
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows up here, while it can still be handled
         return code

@@ -32,3 +32,13 @@ def open_store():
     if store.warning:
         print(f"note: {store.warning}", file=sys.stderr)
     return store
+
+
+def configure_hub() -> None:
+    """Model resolution and downloads follow the settings (cache folder, mirror, offline,
+    opt-ins), as in the window: read once per command from the settings file."""
+    from studio.core import hub
+    from studio.core.paths import settings_path
+    from studio.core.settings import SettingsStore
+
+    hub.configure(SettingsStore(settings_path()).load().hub_config())

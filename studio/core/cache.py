@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import gc
 import logging
+import os
 import sys
 import threading
 from collections import OrderedDict
@@ -21,7 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from .devices import empty_cache
+from .devices import empty_cache, format_bytes
+from .jobs import UserError
+from .messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,22 @@ class _Entry:
     value: Any
     size: int
     users: int = 0  # jobs holding it right now (never evicted while > 0)
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """One loaded model as the status bar lists it."""
+
+    name: str  # backend and model file ("llama.cpp: x.gguf")
+    bytes: int  # memory it holds, as measured after loading (0 if unknown)
+    in_use: bool  # a running job holds it (it cannot be unloaded now)
+
+
+def describe_key(key) -> str:
+    """A cache key as people read it: backend and model file."""
+    if isinstance(key, tuple) and len(key) >= 2:
+        return f"{key[0]}: {os.path.basename(str(key[1]).rstrip('/'))}"
+    return str(key)
 
 
 class ModelCache:
@@ -81,6 +100,16 @@ class ModelCache:
                 value = self._hit(key, hold)
                 if value is not _MISS:
                     return value
+                budget = self.budget_bytes
+            if budget is not None and estimate and estimate > budget:
+                # Refused before anything is read: it could only end in swapping or an OOM kill.
+                raise UserError(msg(
+                    "cache.too_big", "{name} needs about {size} of memory, more than the whole "
+                    "memory budget ({budget}). Raise the memory budget in the settings, or "
+                    "choose a smaller model (or a smaller quantisation of it).",
+                    name=describe_key(key), size=format_bytes(estimate),
+                    budget=format_bytes(budget)))
+            with self._lock:
                 evicted = self._evict(keep=key, extra=estimate or 0) if estimate else False
             if evicted:
                 release_memory()
@@ -129,6 +158,12 @@ class ModelCache:
     def in_use(self) -> list[Hashable]:
         with self._lock:
             return [k for k, e in self._entries.items() if e.users]
+
+    def loaded(self) -> list[LoadedModel]:
+        """What is loaded, least recently used first, with its memory and whether it is held."""
+        with self._lock:
+            return [LoadedModel(describe_key(k), e.size, e.users > 0)
+                    for k, e in self._entries.items()]
 
     def clear(self) -> int:
         """Drop every idle model (models in use stay); returns how many were dropped."""

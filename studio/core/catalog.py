@@ -38,6 +38,9 @@ class CatalogEntry:
     revision: str = ""
     language: str = ""  # what it speaks or reads, e.g. "en-US", "zh-CN" ("" = not one language)
     requires: tuple[str, ...] = ()  # catalogue ids it needs too (a vocoder), downloaded with it
+    # languages it handles well, for the Models dialog ("multilingual" for dozens)
+    languages: tuple[str, ...] = ()
+    cpu: bool = False  # runs at a usable speed without a GPU
 
     @property
     def bundled(self) -> bool:
@@ -64,6 +67,8 @@ def _entry(raw: dict) -> CatalogEntry:
     raw = dict(raw)
     raw["join"] = tuple(raw.get("join", ()))
     raw["requires"] = tuple(raw.get("requires", ()))
+    raw["languages"] = tuple(raw.get("languages", ())) or (
+        (raw["language"],) if raw.get("language") else ())
     return CatalogEntry(**raw)
 
 

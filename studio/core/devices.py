@@ -291,3 +291,31 @@ def format_bytes(n: int | None) -> str:
             return f"{n:.0f} {unit}" if unit in ("B", "KB") else f"{n:.1f} {unit}"
         n /= 1024
     return f"{n} B"
+
+
+def available_ram() -> int | None:
+    """Memory the system could give a new process now (MemAvailable), or all RAM if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return ram_bytes()
+
+
+_DEFAULT_BUDGET: list[int] = []
+
+
+def default_memory_budget(hw: Hardware | None = None) -> int:
+    """The automatic model memory budget: 75% of the RAM available when first asked (at least
+    1 GiB), or 90% of the largest GPU's memory when ``hw`` lists a bigger one.
+
+    Worked out once per process, so the budget does not drift as models load.
+    """
+    if not _DEFAULT_BUDGET:
+        _DEFAULT_BUDGET.append(max(1 << 30, int((available_ram() or 4 << 30) * 0.75)))
+    budget = _DEFAULT_BUDGET[0]
+    gpus = [a.memory_bytes for a in (hw.accelerators if hw else ()) if a.memory_bytes]
+    return max(budget, int(max(gpus) * 0.9)) if gpus else budget

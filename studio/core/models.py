@@ -22,7 +22,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog
+from . import catalog, hub, hubcache
 from .atomic import atomic_write_text
 from .catalog import CatalogEntry
 from .jobs import UserError
@@ -271,24 +271,47 @@ def model_files(file: str) -> tuple[str, ...]:
 
 
 def _hub(repo: str, file: str, entry: CatalogEntry | None) -> LocalModel:
-    revision = (entry.revision if entry else "") or None
+    """A hub model from the local cache (the settings' cache folder): never the network.
+
+    One this app downloaded has a marker (hubcache.py): it is used only once complete,
+    straight from the snapshot its marker names; one that other tools downloaded is
+    looked up as huggingface_hub would.
+    """
+    name = entry.id if entry else repo
+    rev = entry.revision if entry else ""
+    cache = hub.current().cache_path
+    marker = hubcache.read_marker(cache, repo, rev, file)
+    if marker is not None:
+        if not hubcache.intact(cache, marker):
+            raise UserError(msg(
+                "model.download_unfinished", "The download of {name} ({repo}) is not finished "
+                "(or its files were damaged). Download it again to complete it: aigc-studio "
+                "models download {id}", name=repr(name), repo=repo, id=name))
+        folder = hubcache.snapshot_dir(cache, repo, marker.commit)
+        main_file = hubcache.main_file(marker)
+        if main_file:
+            main = folder / main_file
+            return LocalModel(name, main.parent, entry, main.name)
+        return LocalModel(name, folder, entry)
+    revision = rev or None
     try:
         if file:
             from huggingface_hub import hf_hub_download
 
-            paths = [Path(hf_hub_download(repo, name, revision=revision, local_files_only=True))
-                     for name in model_files(file)]
-            return LocalModel(entry.id if entry else repo, paths[0].parent, entry, paths[0].name)
+            paths = [Path(hf_hub_download(repo, f, revision=revision, cache_dir=cache,
+                                          local_files_only=True))
+                     for f in model_files(file)]
+            return LocalModel(name, paths[0].parent, entry, paths[0].name)
         from huggingface_hub import snapshot_download
 
-        path = Path(snapshot_download(repo, revision=revision, local_files_only=True))
+        path = Path(snapshot_download(repo, revision=revision, cache_dir=cache,
+                                      local_files_only=True))
     except Exception as exc:  # LocalEntryNotFoundError, offline errors, bad ids
-        name = entry.id if entry else repo
         raise UserError(msg(
             "model.not_downloaded", "The model {name} ({repo}) is not downloaded yet. "
             "Download it with: aigc-studio models download {id}",
             name=repr(name), repo=repo, id=name)) from exc
-    return LocalModel(entry.id if entry else repo, path, entry)
+    return LocalModel(name, path, entry)
 
 
 def _looks_like_path(ref: str) -> bool:

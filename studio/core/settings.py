@@ -20,7 +20,8 @@ from typing import Any
 
 from . import catalog
 from .atomic import atomic_write_text
-from .devices import DEVICES, DTYPES
+from .devices import DEVICES, DTYPES, default_memory_budget
+from .hub import HubConfig
 from .jsonfile import broken_warning, read_object, set_aside
 from .messages import Message, msg
 
@@ -33,6 +34,7 @@ TABS = catalog.TASKS
 MAX_BUDGET_GB = 65536.0
 _BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
 _MAX_TEXT = 4096  # a path, a URL, a model reference
+_MAX_ITEMS = 500  # entries of a list setting (opt-ins, local models)
 
 
 def _default_models() -> dict[str, str]:
@@ -50,9 +52,15 @@ class Settings:
     dtype: str = "auto"
     models: dict[str, str] = field(default_factory=_default_models)
     writing_backend: str = "auto"
-    memory_budget_gb: float = 0.0  # 0 = no limit
+    memory_budget_gb: float = 0.0  # 0 = automatic (devices.default_memory_budget)
     offline: bool = False  # never touch the network (hub downloads refused)
     hf_endpoint: str = ""  # mirror, e.g. https://hf-mirror.com
+    hf_cache_dir: str = ""  # "" = the standard Hugging Face cache (models already there are found)
+    # Per-model opt-ins (catalogue ids, hub repo ids or local paths), never implicit:
+    allow_pickle_models: list[str] = field(default_factory=list)  # pickled weights accepted
+    trust_remote_code_models: list[str] = field(default_factory=list)  # may run their own code
+    # Model folders and files the user added, per task (the Models dialog)
+    local_models: dict[str, list[str]] = field(default_factory=dict)
     force_stop_after_s: float = 5.0  # after Stop, offer Force stop if the job is still running
     # audio devices by name ("" = the system default): PortAudio indices change between runs
     input_device: str = ""
@@ -67,9 +75,15 @@ class Settings:
         return self.models.get(task) or _default_models().get(task, "")
 
     @property
-    def memory_budget_bytes(self) -> int | None:
+    def memory_budget_bytes(self) -> int:
+        """The budget the engine keeps: the setting, or (0) the automatic one from free RAM."""
         gb = self.memory_budget_gb
-        return int(gb * 1024**3) if gb > 0 else None
+        return int(gb * 1024**3) if gb > 0 else default_memory_budget()
+
+    def hub_config(self) -> HubConfig:
+        """What model resolution, downloads and engines need to know (see core/hub.py)."""
+        return HubConfig(self.hf_endpoint, self.offline, self.hf_cache_dir,
+                         tuple(self.allow_pickle_models), tuple(self.trust_remote_code_models))
 
 
 def _encodable(value: str) -> bool:
@@ -104,6 +118,21 @@ def _endpoint(value: Any) -> bool:
     return _text(value) and (value == "" or re.fullmatch(r"https?://[^\s]+", value) is not None)
 
 
+def _folder(value: Any) -> bool:
+    """"" or an absolute path (after ~): a relative one would change with the working folder."""
+    return _text(value) and (value == "" or Path(value).expanduser().is_absolute())
+
+
+def _text_list(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) <= _MAX_ITEMS
+            and all(_text(v) and v.strip() for v in value))
+
+
+def _local_models(value: Any) -> bool:
+    return (isinstance(value, dict) and all(k in catalog.TASKS for k in value)
+            and all(_text_list(v) for v in value.values()))
+
+
 def _window_blob(value: Any) -> bool:
     return (isinstance(value, str) and len(value) < 1_000_000
             and _BASE64.fullmatch(value) is not None)
@@ -116,6 +145,10 @@ VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "memory_budget_gb": _number(0.0, MAX_BUDGET_GB),
     "offline": lambda value: isinstance(value, bool),
     "hf_endpoint": _endpoint,
+    "hf_cache_dir": _folder,
+    "allow_pickle_models": _text_list,
+    "trust_remote_code_models": _text_list,
+    "local_models": _local_models,
     "force_stop_after_s": _number(1.0, 600.0),
     "input_device": _text,
     "output_device": _text,

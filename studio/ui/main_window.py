@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.owns_host = host is None
         self.host = host or EngineHost(log_path=log_dir() / "engine-host.log")
         self.host.listener = self._relay
-        self.host.configure(self.settings.memory_budget_bytes)
+        self.host.configure(self.settings.memory_budget_bytes, self.settings.hub_config())
         # Audio devices and the shared player; ``sd`` is a fake sounddevice in tests.
         self.audio = AudioService(self.settings, sd=sd, folder=recordings, parent=self)
         self.audio.recovered.connect(self._on_recovered)
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
     def _on_settings_changed(self, settings: Settings) -> None:
         language_changed = settings.language != self.settings.language
         self.settings = settings
-        self.host.configure(settings.memory_budget_bytes)
+        self.host.configure(settings.memory_budget_bytes, settings.hub_config())
         self.audio.apply_settings(settings)
         for page in self.pages.values():
             page.apply_settings(settings)

@@ -13,13 +13,12 @@ import os
 import signal
 import subprocess
 import sys
-from fnmatch import fnmatch
 from pathlib import Path
 
-import huggingface_hub
 import pytest
 
 from studio.core import catalog, downloads
+from studio.core.hub import HubConfig
 from studio.core.jobs import UserError
 from tests.fixtures.fake_hub_server import FakeHub
 
@@ -31,26 +30,85 @@ _CLI = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_han
         "from studio.__main__ import main; sys.exit(main())")
 
 
-def _fetched(plan: downloads.Plan, name: str) -> bool:
-    allowed = any(fnmatch(name, pat) for pat in plan.allow)
-    return allowed and not any(fnmatch(name, pat) for pat in plan.ignore)
+def _listing(*names: str) -> list[downloads.RemoteFile]:
+    return [downloads.RemoteFile(n, 100) for n in names]
 
 
-def test_plans_fetch_safe_formats_only():
-    gpt2 = downloads.plan("gpt2")
-    assert gpt2.repo == "openai-community/gpt2" and not gpt2.file
-    assert _fetched(gpt2, "model.safetensors") and _fetched(gpt2, "tokenizer.json")
-    for pickle in ("pytorch_model.bin", "model.ckpt", "weights.pt"):
-        assert not _fetched(gpt2, pickle), pickle
-    whisper = downloads.plan("whisper-small")
-    assert _fetched(whisper, "model.bin")  # CTranslate2 tensors, not a pickle
-    sd = downloads.plan("sd-turbo")
-    assert _fetched(sd, "unet/diffusion_pytorch_model.safetensors")
-    assert not _fetched(sd, "sd_turbo.safetensors")  # the duplicate single-file checkpoint
-    assert not _fetched(sd, "unet/diffusion_pytorch_model.fp16.safetensors")
-    gguf = downloads.plan("qwen2.5-1.5b-instruct-gguf")
-    assert gguf.file.endswith(".gguf")
+def _chosen(ref: str, names, config: HubConfig | None = None, model_index=None) -> list[str]:
+    p = downloads.plan(ref)
+    return [f.path for f in downloads.select(p, _listing(*names), config or HubConfig(),
+                                             model_index)]
+
+
+def test_only_one_safe_weight_format_is_chosen():
+    hf = ("config.json", "generation_config.json", "tokenizer.json", "merges.txt", "vocab.json",
+          "model.safetensors", "pytorch_model.bin", "tf_model.h5", "flax_model.msgpack",
+          "onnx/model.onnx", "coreml/model.mlpackage", ".gitattributes", "README.md")
+    assert _chosen("gpt2", hf) == ["README.md", "config.json", "generation_config.json",
+                                   "merges.txt", "model.safetensors", "tokenizer.json",
+                                   "vocab.json"]
+    sharded = ("config.json", "model-00001-of-00002.safetensors",
+               "model-00002-of-00002.safetensors", "model.safetensors.index.json",
+               "pytorch_model.bin.index.json", "pytorch_model-00001-of-00002.bin")
+    assert _chosen("someone/big", sharded) == [
+        "config.json", "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors",
+        "model.safetensors.index.json"]
+    ggufs = ("README.md", "m-q2_k.gguf", "m-q4_k_m.gguf", "m-q8_0.gguf", "m-f16.gguf")
+    assert _chosen("someone/gguf-repo", ggufs) == ["README.md", "m-q4_k_m.gguf"]
+    ct2 = ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt")
+    assert _chosen("whisper-small", ct2) == list(ct2)  # CTranslate2 tensors, not a pickle
+
+
+def test_diffusers_repos_get_their_components_in_one_precision():
+    index = {"_class_name": "StableDiffusionPipeline",
+             "unet": ["diffusers", "UNet2DConditionModel"], "vae": ["diffusers", "AutoencoderKL"],
+             "text_encoder": ["transformers", "CLIPTextModel"],
+             "tokenizer": ["transformers", "CLIPTokenizer"],
+             "safety_checker": ["stable_diffusion", "StableDiffusionSafetyChecker"],
+             "feature_extractor": ["transformers", "CLIPImageProcessor"],
+             "image_encoder": [None, None]}
+    repo = ("model_index.json", "sd_turbo.safetensors", "v1-5-pruned.ckpt",
+            "unet/config.json", "unet/diffusion_pytorch_model.safetensors",
+            "unet/diffusion_pytorch_model.fp16.safetensors", "unet/diffusion_pytorch_model.bin",
+            "vae/config.json", "vae/diffusion_pytorch_model.fp16.safetensors",
+            "text_encoder/config.json", "text_encoder/model.safetensors",
+            "tokenizer/vocab.json", "tokenizer/merges.txt",
+            "safety_checker/config.json", "safety_checker/model.safetensors",
+            "feature_extractor/preprocessor_config.json",
+            "vae_1_0/diffusion_pytorch_model.safetensors")
+    assert _chosen("sd-turbo", repo, model_index=index) == [
+        "feature_extractor/preprocessor_config.json", "model_index.json",
+        "text_encoder/config.json", "text_encoder/model.safetensors",
+        "tokenizer/merges.txt", "tokenizer/vocab.json",
+        "unet/config.json", "unet/diffusion_pytorch_model.safetensors",
+        "vae/config.json", "vae/diffusion_pytorch_model.fp16.safetensors"]  # only fp16 there
+
+
+def test_pickle_only_repos_are_refused_unless_allowed_and_code_only_when_trusted():
+    repo = ("config.json", "pytorch_model.bin", "optimizer.pt", "modeling_x.py")
+    with pytest.raises(UserError, match=r"only pickled weights \(pytorch_model.bin\).*can run "
+                       r"any code.*allow pickled weights for someone/old"):
+        _chosen("someone/old", repo)
+    allowed = HubConfig(allow_pickle=("someone/old",))
+    assert _chosen("someone/old", repo, allowed) == ["config.json", "pytorch_model.bin"]
+    trusted = HubConfig(allow_pickle=("someone/old",), trust_remote_code=("someone/old",))
+    assert "modeling_x.py" in _chosen("someone/old", repo, trusted)
+    with pytest.raises(UserError, match="no model weights"):
+        _chosen("someone/empty", ("README.md", "config.json"))
+
+
+def test_references_plans_and_urls():
     assert downloads.plan("someone/a-model").repo == "someone/a-model"
+    speecht5 = downloads.plan("speecht5-tts")
+    assert speecht5.revision == "refs/pr/28" and speecht5.requires == ("speecht5-hifigan",)
+    assert downloads.plan("qwen2.5-1.5b-instruct-gguf").file.endswith(".gguf")
+    url = downloads.plan("https://hf-mirror.com/owner/name/resolve/main/sub/x.gguf")
+    assert (url.repo, url.file, url.endpoint) == ("owner/name", "sub/x.gguf",
+                                                  "https://hf-mirror.com")
+    plain = downloads.plan("https://example.org/files/model.safetensors")
+    assert plain.url and plain.file == "model.safetensors" and not plain.repo
+    with pytest.raises(UserError, match=r"not a link to a \.gguf or \.safetensors"):
+        downloads.plan("https://example.org/model.ckpt")
 
 
 def test_bad_references_and_offline_mode():
@@ -63,29 +121,6 @@ def test_bad_references_and_offline_mode():
     # HF_HUB_OFFLINE=1 in the test run: the message says which switch it is
     with pytest.raises(UserError, match=r"HF_HUB_OFFLINE is set.*Unset HF_HUB_OFFLINE"):
         downloads.download("gpt2")
-
-
-def test_download_then_resolve(tmp_path, monkeypatch):
-    monkeypatch.delenv("HF_HUB_OFFLINE")
-    calls = []
-    snapshot = tmp_path / "snapshot"
-
-    def fake_snapshot_download(repo, local_files_only=False, **kwargs):
-        if not local_files_only:
-            calls.append((repo, kwargs))
-            snapshot.mkdir()
-            (snapshot / "config.json").write_text("{}", encoding="utf-8")
-        elif not snapshot.exists():
-            raise FileNotFoundError(repo)
-        return str(snapshot)
-
-    monkeypatch.setattr(huggingface_hub, "snapshot_download", fake_snapshot_download)
-    local = downloads.download("someone/tiny-model", endpoint="https://hf-mirror.example")
-    assert Path(local.path) == snapshot
-    repo, kwargs = calls[0]
-    assert repo == "someone/tiny-model"
-    assert kwargs["endpoint"] == "https://hf-mirror.example"
-    assert "*.bin" in kwargs["ignore_patterns"]
 
 
 # --- errors told apart, against real endpoints ----------------------------------------------
@@ -167,8 +202,9 @@ def test_a_timeout_is_an_unreachable_hub_and_other_errors_pass_through():
     assert str(err).startswith("Could not reach the model hub at https://mirror.example to "
                                "download someone/a-model (timed out).")
     assert err.args[0].key == "download.unreachable"  # a translatable Message
-    disk_full = OSError(28, "No space left on device")
-    assert downloads.explain(wrapped(disk_full), what, "") is None  # not a hub problem
+    disk_full = downloads.explain(wrapped(OSError(28, "No space left on device")), what, "", "/c")
+    assert downloads.kind_of(disk_full) == "disk" and "The disk filled up" in str(disk_full)
+    assert downloads.explain(wrapped(ValueError("odd")), what, "") is None  # not ours to explain
 
 
 @pytest.mark.parametrize("ref, code, needles", [

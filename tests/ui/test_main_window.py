@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtWidgets import QDockWidget
 
-from studio.core import catalog
+from studio.core import catalog, devices
 
 
 def test_window_has_four_tabs_and_settings_panel(make_window):
@@ -161,8 +161,9 @@ def test_memory_budget_setting_reaches_the_engine(make_window, engine_host):
     w.panel.budget.setValue(2.5)
     assert w.settings.memory_budget_gb == 2.5
     assert engine_host.memory_budget == int(2.5 * 1024**3)
-    w.panel.budget.setValue(0)
-    assert engine_host.memory_budget is None
+    w.panel.budget.setValue(0)  # automatic: from the RAM available when the app started
+    assert engine_host.memory_budget == devices.default_memory_budget()
+    assert engine_host.hub == w.settings.hub_config()  # cache folder, mirror, opt-ins
 
 
 def test_files_open_in_the_tab_that_takes_them(qtbot, make_window, tmp_path):

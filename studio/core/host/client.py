@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..hub import HubConfig
 from ..jobs import OUTPUTS, TERMINAL, Cancelled, CancelToken, Event, Failed, Progress
 from ..messages import Message, msg
 from .endings import exit_reason, job_ending
@@ -98,6 +99,7 @@ class EngineHost:
         self.paths = tuple(paths)
         self.listener = listener
         self.memory_budget: int | None = None
+        self.hub: HubConfig | None = None  # sent with the budget (cache folder, opt-ins)
         self.last_stats: Stats | None = None
         self._lock = threading.RLock()
         self._current: _Process | None = None
@@ -272,9 +274,13 @@ class EngineHost:
         except OSError:
             pass
 
-    def configure(self, memory_budget: int | None) -> None:
+    def configure(self, memory_budget: int | None, hub: HubConfig | None = None) -> None:
+        """The memory budget and (when given) the hub configuration the host keeps; both are
+        sent again to a restarted host."""
         self.memory_budget = memory_budget
-        self._tell(Configure(memory_budget))
+        if hub is not None:
+            self.hub = hub
+        self._tell(Configure(memory_budget, self.hub))
 
     def unload(self) -> None:
         """Drop idle models; if the process then stays much bigger than when new, restart it."""
@@ -297,7 +303,7 @@ class EngineHost:
             if address.startswith("@"):  # a Linux abstract socket
                 address = "\0" + address[1:]
             p.conn = Client(address, authkey=p.key)
-            send(p.conn, Configure(self.memory_budget), p.send_lock)
+            send(p.conn, Configure(self.memory_budget, self.hub), p.send_lock)
         except Exception as exc:
             p.error = msg("host.start_failed", "The engine could not start ({reason}).",
                           reason=str(exc) or type(exc).__name__)

@@ -15,6 +15,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from ..cache import LoadedModel
+from ..hub import HubConfig
+
 # ---- window -> host --------------------------------------------------------------------
 
 
@@ -33,6 +36,7 @@ class Cancel:
 @dataclass(frozen=True)
 class Configure:
     memory_budget_bytes: int | None  # None: no limit
+    hub: HubConfig | None = None  # model cache folder, mirror, opt-ins (None: leave as is)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class Stats:
     device_bytes: int  # GPU memory it holds
     models: tuple[str, ...]  # loaded models, most recently used last
     in_use: tuple[str, ...]  # loaded models a running job holds
+    loaded: tuple[LoadedModel, ...] = ()  # the same with each one's memory, LRU first
+    budget_bytes: int | None = None  # the memory budget the host keeps (None: no limit)
 
 
 @dataclass(frozen=True)

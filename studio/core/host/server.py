@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
+from .. import hub
 from ..cache import ModelCache, shared_cache
 from ..devices import device_memory_in_use, resident_memory
 from ..jobs import TERMINAL, Cancelled, CancelToken, Failed, human_message
@@ -40,13 +41,6 @@ from .protocol import (
 
 log = logging.getLogger("studio.host")
 STOP_GRACE_S = 1.0  # after Stop, how long running jobs get to send their last event
-
-
-def _describe(key) -> str:
-    """A cache key as people read it: backend and model file."""
-    if isinstance(key, tuple) and len(key) >= 2:
-        return f"{key[0]}: {os.path.basename(str(key[1]))}"
-    return str(key)
 
 
 class HostServer:
@@ -101,8 +95,10 @@ class HostServer:
                     token = self._tokens.get(job)
                 if token is not None:
                     token.cancel()
-            case Configure(memory_budget_bytes=budget):
+            case Configure(memory_budget_bytes=budget, hub=config):
                 self.cache.budget_bytes = budget
+                if config is not None:
+                    hub.configure(config)
             case Unload():
                 before = resident_memory()
                 dropped = self.cache.clear()
@@ -112,9 +108,10 @@ class HostServer:
                 self.send(self.stats())
 
     def stats(self) -> Stats:
+        loaded = tuple(self.cache.loaded())
         return Stats(os.getpid(), resident_memory(), device_memory_in_use(),
-                     tuple(_describe(k) for k in self.cache.keys()),  # noqa: SIM118 - a list
-                     tuple(_describe(k) for k in self.cache.in_use()))
+                     tuple(m.name for m in loaded), tuple(m.name for m in loaded if m.in_use),
+                     loaded, self.cache.budget_bytes)
 
     def _submit(self, job: int, task: str, request) -> None:
         with self._lock:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ... import security
 from ...cache import ModelCache, torch_module_size
 from ...jobs import CancelToken, Event, JobCancelled, Progress, Token, UserError
 from ...messages import msg
@@ -64,7 +65,8 @@ class HFSession:
             return (yield from _generate(self, ids, new_tokens, req, seed, cancel))
 
 
-def _load_folder(folder: Path, device: str, dtype) -> HFSession:
+def _load_folder(folder: Path, device: str, dtype, local: LocalModel | None = None
+                 ) -> HFSession:
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     quiet_transformers()
@@ -72,18 +74,22 @@ def _load_folder(folder: Path, device: str, dtype) -> HFSession:
     if not (folder / "config.json").is_file():
         raise UserError(msg("hf.no_config", "{folder} is not a transformers model folder (no "
                             "readable config.json).", folder=str(folder)))
-    if not any(folder.glob("*.safetensors")):
-        # Pickled .bin/.pt weights can run code when loaded: refuse them by default.
+    local = local or LocalModel(str(folder), folder)
+    pickles = security.allows_pickle(local)
+    if not any(folder.glob("*.safetensors")) and not pickles:
+        # Pickled .bin/.pt weights can run code when loaded: refuse them unless opted in.
         raise UserError(msg("hf.no_safetensors",
                             "{name} has no .safetensors weights. AIGC Studio loads only "
                             "safetensors; convert the model or pick a safetensors copy of it.",
                             name=folder.name))
+    # Remote code only for a model the user listed (trust_remote_code_models); one that
+    # needs it otherwise is refused with the reason, never executed.
+    trust = security.remote_code(local, folder)
     try:
-        # Remote code stays off: models that need it are refused, not executed.
-        tok = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=False)
+        tok = AutoTokenizer.from_pretrained(folder, local_files_only=True, trust_remote_code=trust)
         model = AutoModelForCausalLM.from_pretrained(
-            folder, dtype=dtype, local_files_only=True, use_safetensors=True,
-            trust_remote_code=False)
+            folder, dtype=dtype, local_files_only=True, use_safetensors=None if pickles else True,
+            trust_remote_code=trust)
     except ValueError as exc:  # "Unrecognized configuration class ..." for non-causal models
         raise UserError(msg("hf.not_causal",
                             "{name} is not a text-generation (causal LM) model: {reason}",
@@ -120,7 +126,7 @@ def load(local: LocalModel, req: WriteRequest, cache: ModelCache, stack: ExitSta
             if not sha:
                 sha.append(gguf_sha(local))
             folder, _ = ensure_converted(local.main_path, sha[0])
-        return _load_folder(folder, device, dtype)
+        return _load_folder(folder, device, dtype, None if local.is_gguf else local)
 
     def size(session: HFSession) -> int:
         return torch_module_size(session.model)
