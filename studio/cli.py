@@ -26,6 +26,7 @@ from studio.commands import (
     configure_hub,
     history,
     models,
+    paint,
     print_json,
     speak,
     transcribe,
@@ -47,6 +48,7 @@ COMMANDS = ("write", "paint", "speak", "transcribe", "record", "play", "audio", 
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
+    "paint": paint.run,
     "transcribe": transcribe.run,
     "speak": speak.run,
     "history": history.run,
@@ -144,20 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--no-history", action="store_true", help="do not record it in the history")
     _common(w)
 
-    p = sub.add_parser("paint", help="text-to-image with a diffusion model")
-    p.add_argument("--prompt", required=True)
-    p.add_argument("--out", required=True)
-    p.add_argument("--model")
-    p.add_argument("--negative", default="")
-    p.add_argument("--steps", type=_positive_int, default=25)
-    p.add_argument("--guidance", type=float, default=7.5)
-    p.add_argument("--size", default="512x512")
-    p.add_argument("--seed", type=int)
-    p.add_argument("--batch", type=_positive_int, default=1)
-    p.add_argument("--init-image")
-    p.add_argument("--strength", type=float, default=0.75)
-    p.add_argument("--json", action="store_true")
-    _common(p)
+    paint.add_parser(sub, _common)
 
     speak.add_parser(sub, _common)
 

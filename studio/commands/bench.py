@@ -18,7 +18,7 @@ import sys
 from studio.commands import print_json
 from studio.core.jobs import UserError
 
-TASKS = ("writing", "voice", "transcription", "history")  # tasks that have benchmarks
+TASKS = ("writing", "painting", "voice", "transcription", "history")  # tasks with benchmarks
 
 
 def _ui_responsiveness(quick: bool) -> dict:
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     if task is not None and task not in TASKS:
         raise UserError(f"There is no benchmark for the {task} task yet "
                         f"(available: {', '.join(TASKS)}).")
-    from studio.bench import history, startup, transcription, voice, writing
+    from studio.bench import history, painting, startup, transcription, voice, writing
 
     report: dict = {}
     if task in (None, "writing"):
@@ -156,6 +156,10 @@ def run(args: argparse.Namespace) -> int:
             report["startup"] = startup.run(quick=args.quick)
         print("Benchmarking UI responsiveness while the Writing tab works…", file=sys.stderr)
         report["ui"] = _ui_responsiveness(args.quick)
+    if task in (None, "painting"):
+        print("Benchmarking painting (engine vs plain diffusers call, interleaved, with and "
+              "without previews)…", file=sys.stderr)
+        report["painting"] = painting.run(quick=args.quick)
     if task in (None, "voice"):
         print("Benchmarking voice (engine vs plain Piper/transformers, interleaved)…",
               file=sys.stderr)

@@ -54,10 +54,11 @@ def test_bad_input_is_exit_2_without_traceback():
     assert "Model not found" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_unimplemented_command_is_a_clear_runtime_error():
+def test_paint_without_its_model_is_bad_input_naming_the_download():
     proc = cli("paint", "--prompt", "a cat", "--out", "x.png")
-    assert proc.returncode == 1
-    assert "not implemented yet" in proc.stderr
+    assert proc.returncode == 2
+    assert "aigc-studio models download sd-turbo" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_screenshot_writes_a_png_of_the_window(tmp_path):

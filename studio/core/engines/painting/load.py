@@ -155,7 +155,7 @@ def _quiet() -> None:
 
 
 def _folder_kwargs(folder: Path, dtype) -> dict:
-    kwargs: dict[str, Any] = {"torch_dtype": dtype, "use_safetensors": True}
+    kwargs: dict[str, Any] = {"dtype": dtype, "use_safetensors": True}
     try:
         index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -195,7 +195,7 @@ def _load_single(path: Path, kind: str, config: str | None, dtype):
 
     family, repo = SINGLE_FILE_KINDS[kind]
     cls = StableDiffusionXLPipeline if family == "sdxl" else StableDiffusionPipeline
-    kwargs: dict[str, Any] = {"torch_dtype": dtype}
+    kwargs: dict[str, Any] = {"dtype": dtype}
     if family == "sd":
         kwargs.update(safety_checker=None, requires_safety_checker=False)
     try:

@@ -254,8 +254,9 @@ def paint(session: PaintSession, req: PaintRequest, plan: Plan, cancel: CancelTo
     total = plan.run_steps * req.batch_count
     with session.lock:  # one job at a time on these modules (LoRA and options are shared)
         apply_memory_options(session, req)
-        adapters = load_loras(session, req.loras) if req.loras else []
         try:
+            if req.loras:
+                load_loras(session, req.loras)
             for c in range(req.batch_count):
                 if cancel.cancelled:
                     break
@@ -273,8 +274,8 @@ def paint(session: PaintSession, req: PaintRequest, plan: Plan, cancel: CancelTo
                 decode_s += decoded
                 batches += 1
         finally:
-            if adapters:  # the cached pipeline comes back as it was loaded
-                session.base.unload_lora_weights()
+            if req.loras:  # the cached pipeline comes back as it was loaded (a LoRA that
+                session.base.unload_lora_weights()  # failed halfway included)
     steps_done = batches * plan.run_steps
     return {
         "images": tuple(images), "seeds": tuple(seeds),
