@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core import devices
+from studio.core import devices, hub
 from studio.core.audio.recorder import Recovered
 from studio.core.drafts import DraftStore
 from studio.core.host.client import EngineHost
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.owns_host = host is None
         self.host = host or EngineHost(log_path=log_dir() / "engine-host.log")
         self.host.listener = self._relay
+        hub.configure(self.settings.hub_config())  # this process's model lookups and downloads
         self.host.configure(self.settings.memory_budget_bytes, self.settings.hub_config())
         # Audio devices and the shared player; ``sd`` is a fake sounddevice in tests.
         self.audio = AudioService(self.settings, sd=sd, folder=recordings, parent=self)
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
     def _on_settings_changed(self, settings: Settings) -> None:
         language_changed = settings.language != self.settings.language
         self.settings = settings
+        hub.configure(settings.hub_config())
         self.host.configure(settings.memory_budget_bytes, settings.hub_config())
         self.audio.apply_settings(settings)
         for page in self.pages.values():

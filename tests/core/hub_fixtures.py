@@ -37,7 +37,7 @@ def config_for(server: FakeHub, cache: Path, **kw) -> HubConfig:
 def tiny_repo(weights: int = 200_000) -> dict[str, bytes]:
     """A small transformers-shaped repo with decoys that must not be fetched."""
     return {
-        "config.json": b'{"model_type": "gpt2"}',
+        "config.json": b'{"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"]}',
         "tokenizer.json": b'{"version": "1.0"}',
         "model.safetensors": os.urandom(weights),
         "pytorch_model.bin": b"pickle" * 100,  # the same weights as a pickle: never fetched

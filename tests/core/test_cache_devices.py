@@ -183,3 +183,67 @@ def test_device_kind_does_not_import_torch_on_a_machine_without_gpu():
         assert out == ["cpu", "False", "False"]
     else:
         assert out[2] == "True"
+
+
+def test_a_model_larger_than_the_whole_budget_is_refused_before_loading():
+    cache = ModelCache(budget_bytes=2 * 1024**3)
+    loads = []
+    with pytest.raises(UserError, match=r"llama\.cpp: big\.gguf needs about 3\.0 GB of memory, "
+                       r"more than the whole memory budget \(2\.0 GB\)\. Raise the memory budget"):
+        cache.get(("llama.cpp", "/m/big.gguf"), lambda: loads.append(1), estimate=3 * 1024**3)
+    assert loads == [] and cache.keys() == []
+
+
+def test_loaded_models_are_listed_with_their_memory_and_holds():
+    cache = ModelCache(budget_bytes=1000)
+    cache.get(("transformers", "/m/a/"), lambda: "A", size=lambda v: 300)
+    with cache.use(("piper", "/v/b.onnx"), lambda: "B", size=lambda v: 200):
+        loaded = cache.loaded()
+    assert [(m.name, m.bytes, m.in_use) for m in loaded] == [
+        ("transformers: a", 300, False), ("piper: b.onnx", 200, True)]
+
+
+def _write(model: str):
+    from studio.core.engines.writing import WriteRequest
+
+    return WriteRequest("Hello", model=model, backend="transformers", max_new_tokens=2,
+                        do_sample=False, device="cpu")
+
+
+def test_real_models_share_one_budget_least_recently_used_first(tiny_gpt2, tmp_path):
+    """Tiny real GPT-2 copies through the writing engine: the budget holds one at a time."""
+    import shutil
+
+    from studio.core.engines import run
+    from studio.core.jobs import CancelToken, Result
+
+    second = tmp_path / "second-gpt2"
+    shutil.copytree(tiny_gpt2, second)
+    one = sum(f.stat().st_size for f in tiny_gpt2.glob("*.safetensors"))
+    cache = ModelCache(budget_bytes=int(one * 1.5))
+    for folder in (tiny_gpt2, second, tiny_gpt2):
+        events = list(run("writing", _write(str(folder)), CancelToken(), cache))
+        assert isinstance(events[-1], Result), events[-1]
+        assert len(cache.keys()) == 1 and str(folder) in str(cache.keys()[0])
+    assert cache.loads == 3  # each switch evicted the idle one before loading
+
+
+def test_concurrent_jobs_on_one_real_model_load_it_once(tiny_gpt2):
+    from studio.core.engines import run
+    from studio.core.jobs import CancelToken, Result
+
+    cache = ModelCache()
+    start = threading.Barrier(3)
+    ends = []
+
+    def job():
+        start.wait()
+        ends.append(list(run("writing", _write(str(tiny_gpt2)), CancelToken(), cache))[-1])
+
+    threads = [threading.Thread(target=job) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(ends) == 3 and all(isinstance(e, Result) for e in ends)
+    assert cache.loads == 1

@@ -121,3 +121,48 @@ def test_fingerprints_name_exactly_which_files_made_a_result(tmp_path):
     assert models.fingerprint(models.LocalModel("a/b", snapshot)) == "git:" + "c0ffee" * 6
     bundled = models.resolve("smollm2-135m-instruct", root=tmp_path)
     assert models.fingerprint(bundled) == "sha256:" + next(iter(bundled.entry.files.values()))
+
+
+def test_every_catalogue_entry_is_complete_and_real():
+    import re
+    import tomllib
+
+    from studio.core.paths import resources_dir
+
+    with open(resources_dir() / "models.toml", "rb") as fh:
+        raw = tomllib.load(fh)["model"]
+    ids = [m["id"] for m in raw]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    engines = {"writing": {"llama.cpp", "transformers"}, "painting": {"diffusers"},
+               "voice": {"piper", "transformers", "vocoder"},
+               "transcription": {"faster-whisper", "transformers"}}
+    for e in catalog.load_catalog():
+        assert re.fullmatch(r"[a-z0-9][a-z0-9.\-]*", e.id), e.id
+        assert e.name and e.description and e.license, e.id
+        assert e.engine in engines[e.task], e.id
+        assert 1 <= e.size_mb <= 20_000, e.id
+        text = " ".join((e.id, e.name, e.description, e.license, e.repo, e.file)).lower()
+        assert not re.search(r"todo|tbd|placeholder|example|xxx|lorem", text), e.id
+        if not e.bundled:
+            owner, _, name = e.repo.partition("/")
+            assert owner and name and "/" not in name, e.id
+            assert not e.file or e.file.endswith((".gguf", ".onnx")), e.id
+        if e.task != "painting" and e.engine != "vocoder":
+            assert e.languages, e.id
+        for other in e.requires:
+            assert catalog.find(other) is not None, (e.id, other)
+    for task in catalog.TASKS:
+        entries = catalog.for_task(task)
+        assert any(e.cpu for e in entries), task  # something that runs without a GPU
+        if task != "voice":  # every voice here runs in real time on a CPU
+            assert any(not e.cpu for e in entries), task  # and something bigger for a GPU
+    writing = {e.id for e in catalog.for_task("writing")}
+    for wanted in ("smollm2-360m-instruct", "smollm2-1.7b-instruct-gguf", "qwen2.5-3b-instruct",
+                   "qwen2.5-0.5b-instruct-gguf", "gpt2", "distilgpt2"):
+        assert wanted in writing
+    assert {"piper-zh-cn-huayan", "mms-tts-eng", "speecht5-tts"} <= {
+        e.id for e in catalog.for_task("voice")}
+    assert {"whisper-turbo", "whisper-large-v3", "distil-whisper-large-v3", "whisper-tiny-hf"} <= {
+        e.id for e in catalog.for_task("transcription")}
+    assert {"sdxl-turbo", "sdxl-base", "sd15-inpainting"} <= {
+        e.id for e in catalog.for_task("painting")}

@@ -261,3 +261,20 @@ def test_remove_frees_the_files_but_keeps_what_another_model_shares(tmp_path):
     assert not folder.exists()
     with pytest.raises(UserError, match="nothing to remove"):
         downloads.remove(ref_b, cfg)
+
+
+def test_models_other_tools_left_in_the_cache_are_found_and_listed(tmp_path):
+    import shutil
+
+    with FakeHub(files={"someone/tiny": tiny_repo(1000)}) as server:
+        cfg = config_for(server, tmp_path / "hub")
+        local = downloads.download("someone/tiny", config=cfg, token="")
+    # without our marker it looks like any other tool's download: used, not verified
+    shutil.rmtree(hubcache.repo_dir(tmp_path / "hub", "someone/tiny") / hubcache.MARKERS)
+    state = downloads.state("someone/tiny", cfg)
+    assert state.state == downloads.CACHED and state.path == str(local.path)
+    (found,) = downloads.cached_models(cfg)
+    assert (found.repo, found.task, found.path) == ("someone/tiny", "writing", str(local.path))
+    assert found.size > 1000
+    hub.configure(cfg)
+    assert models.resolve("someone/tiny").path == local.path

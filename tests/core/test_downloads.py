@@ -248,3 +248,62 @@ def test_interrupted_download_says_how_to_resume_and_the_rerun_finishes(tmp_path
                                capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
     assert again.returncode == 0, again.stderr
     assert Path(again.stdout.strip()).read_bytes() == data
+
+
+# --- the CLI's model commands end to end --------------------------------------------------
+
+def _cli(tmp_path: Path, settings: dict, *args: str, stdin: str | None = None):
+    return subprocess.run([sys.executable, "-m", "studio", "models", *args], input=stdin,
+                           capture_output=True, text=True, cwd=ROOT, timeout=120,
+                           env=_env(tmp_path, settings))
+
+
+def test_models_download_list_verify_remove(tmp_path):
+    from tests.core.hub_fixtures import tiny_repo
+
+    repo = tiny_repo(300_000)
+    with FakeHub(files={"distilbert/distilgpt2": repo}) as mirror:
+        # the settings name a closed port: --endpoint wins for this download
+        settings = {"hf_endpoint": "http://127.0.0.1:9"}
+        env = _env(tmp_path, settings)
+        env["HF_ENDPOINT"] = mirror.url
+        proc = subprocess.run([sys.executable, "-m", "studio", "models", "download", "distilgpt2",
+                               "--endpoint", mirror.url], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    folder = Path(proc.stdout.strip())
+    assert (folder / "model.safetensors").read_bytes() == repo["model.safetensors"]
+    assert "Downloading distilgpt2 (safe formats only)" in proc.stderr
+    assert "  model.safetensors" in proc.stderr  # one line per file when not on a terminal
+    listed = json.loads(_cli(tmp_path, settings, "list", "--json", "--task", "writing").stdout)
+    rows = {r["id"]: r for r in listed["models"]}
+    assert rows["distilgpt2"]["state"] == "downloaded" and rows["distilgpt2"]["installed"]
+    assert rows["gpt2"]["state"] == "not_downloaded" and rows["smollm2-135m-instruct"]["cpu"]
+    assert {r["task"] for r in listed["models"]} == {"writing"}
+    table = _cli(tmp_path, settings, "list").stdout
+    assert "distilgpt2" in table and "downloaded" in table and "GPU" in table
+    proc = _cli(tmp_path, settings, "verify", "distilgpt2")
+    assert proc.returncode == 0 and "distilgpt2: ok" in proc.stdout, proc.stderr
+    (folder / "model.safetensors").resolve().write_bytes(b"\0" * 300_000)
+    proc = _cli(tmp_path, settings, "verify", "distilgpt2")
+    assert proc.returncode == 1 and "model.safetensors: damaged" in proc.stdout
+    assert "download them again" in proc.stderr
+    proc = _cli(tmp_path, settings, "remove", "distilgpt2")
+    assert proc.returncode == 0 and "Removed distilgpt2" in proc.stderr, proc.stderr
+    assert not folder.exists()
+    proc = _cli(tmp_path, settings, "remove", "distilgpt2")
+    assert proc.returncode == 2 and "nothing to remove" in proc.stderr
+
+
+def test_models_token_is_read_from_stdin_and_kept_out_of_the_settings(tmp_path):
+    secret = "hf_CliSecretToken0987654321"
+    proc = _cli(tmp_path, {"hf_endpoint": "https://hf-mirror.com"}, "token", stdin=secret + "\n")
+    assert proc.returncode == 0, proc.stderr
+    assert secret not in proc.stderr + proc.stdout
+    config = tmp_path / "config" / "aigc-studio"
+    assert secret not in (config / "settings.json").read_text(encoding="utf-8")
+    if "no system keyring" in proc.stderr.lower():  # headless: a private file, and a warning
+        assert (config / "hf_token").read_text(encoding="ascii") == secret
+        assert (config / "hf_token").stat().st_mode & 0o077 == 0
+    proc = _cli(tmp_path, {}, "token", "--clear")
+    assert proc.returncode == 0 and not (config / "hf_token").exists()

@@ -232,15 +232,22 @@ def run(ref: str, config: HubConfig, token: str | None, progress: Progress,
     """Download ``ref`` (and what it requires) into the hub cache; the model, resolved."""
     plans = _plans(ref)
     main = plans[0]
-    if already_there(ref, config):
-        progress.set(state="done")
+    complete = already_there(ref, config)
+    if complete and (config.offline or hub_offline_env()):
+        progress.set(state="done")  # nothing to fetch, and no network may be used
         return local_model(main, config)
     if config.offline:
         raise offline_error(main.name)
     if hub_offline_env():
         raise offline_env_error(main.name)
     progress.set(state="preparing")
-    parts = [_prepare(p, config, token, cancelled, progress) for p in plans]
+    try:  # even when complete: files an opt-in now allows (a model's code) may be missing
+        parts = [_prepare(p, config, token, cancelled, progress) for p in plans]
+    except Exception as exc:
+        if complete and kind_of(exc) in ("network", "server"):
+            progress.set(state="done")  # the hub is out of reach, but nothing is missing
+            return local_model(main, config)
+        raise
     cache = config.cache_path
     left = sum(fetching.remaining_bytes(cache, part.plan.repo, part.specs) if not part.plan.url
                else max(part.specs[0].size - _partial_size(url_target(part.plan)), 0)

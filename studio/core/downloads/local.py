@@ -60,11 +60,24 @@ def state(ref: str, config: HubConfig) -> ModelState:
             return ModelState(DOWNLOADED, marker.total_bytes,
                               str(folder / p.file if p.file else folder))
         return ModelState(PARTIAL, _partial_bytes(cache, marker))
+    found = _cached(p, cache)
+    return ModelState(CACHED, _size(found), str(found)) if found else ModelState(MISSING)
+
+
+def _cached(p, cache: Path) -> Path | None:
+    """Where huggingface_hub (or another tool) left this model in ``cache``, if complete."""
+    from huggingface_hub import snapshot_download, try_to_load_from_cache
+
+    revision = p.revision or None
+    if p.file:
+        paths = [try_to_load_from_cache(p.repo, name, cache_dir=cache, revision=revision)
+                 for name in models.model_files(p.file)]
+        return Path(paths[0]) if all(isinstance(x, str) for x in paths) else None
     try:
-        local = models.resolve(ref)
-    except UserError:
-        return ModelState(MISSING)
-    return ModelState(CACHED, _size(local.main_path), str(local.main_path))
+        return Path(snapshot_download(p.repo, revision=revision, cache_dir=cache,
+                                      local_files_only=True))
+    except Exception:  # not there (LocalEntryNotFoundError), or unreadable
+        return None
 
 
 def _size(path: Path) -> int:
