@@ -51,9 +51,18 @@ def _model() -> tuple[str, str, int, int]:
         from tests.fixtures.tiny_sd import build_tiny_sd
     except ImportError:
         return "", f"{ref} is not downloaded (aigc-studio models download {ref})", 0, 0
+    import torch
+    from diffusers.utils import logging as dlog
+    from transformers.utils import logging as tlog
+
+    dlog.disable_progress_bar()
+    tlog.disable_progress_bar()
+    # One thread: on 2 shared cores, 2 OpenMP threads make a tiny model's steps vary 3x,
+    # which would hide the fixed cost this is about.
+    torch.set_num_threads(1)
     folder = build_tiny_sd(Path(tempfile.mkdtemp(prefix="bench-tiny-sd-")))
-    return (str(folder), f"tiny random SD built on the fly ({ref} is not downloaded): the "
-            "engine's fixed cost per step, not real speed", 128, 8)
+    return (str(folder), f"tiny random SD built on the fly ({ref} is not downloaded; one "
+            "torch thread): the engine's fixed cost per step, not real speed", 128, 8)
 
 
 def _engine(req, cache) -> dict:

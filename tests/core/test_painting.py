@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import time
 from pathlib import Path
@@ -387,3 +388,26 @@ def test_a_painting_job_runs_in_the_engine_host_with_previews_crossing_the_pipe(
     assert end.value.seeds == (42, 43) and dataclasses.asdict(end.request)["seed"] == 42
     wrong = list(own_host.run("painting", "not a request", CancelToken()))[-1]
     assert isinstance(wrong, Failed) and "instead of a painting request" in wrong.message
+
+
+def test_model_defaults_come_from_config_files_without_torch(sd, tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    turbo = tmp_path / "tiny-sd-turbo"
+    shutil.copytree(sd, turbo)
+    code = ("import sys, json; from studio.core.engines.painting import model_defaults, "
+            "PaintRequest as R; d = [model_defaults(p) for p in sys.argv[1:]]; "
+            "i2i = model_defaults(sys.argv[2], R('x', init_image='i.png', strength=0.3)); "
+            "print(json.dumps([x.__dict__ for x in d] + [i2i.steps, "
+            "[m for m in ('torch', 'diffusers', 'transformers') if m in sys.modules]]))")
+    proc = subprocess.run([sys.executable, "-c", code, str(sd), str(turbo)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    plain, fast, i2i_steps, heavy = json.loads(proc.stdout)
+    assert plain == {"family": "sd", "turbo": False, "inpainting": False, "steps": 25,
+                     "guidance": 7.5, "size": 64, "scheduler": "Euler"}
+    assert (fast["turbo"], fast["steps"], fast["guidance"]) == (True, 1, 0.0)
+    assert i2i_steps == 4 and heavy == []  # ceil(1 / 0.3), at most 4; nothing heavy imported

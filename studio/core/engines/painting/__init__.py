@@ -42,8 +42,17 @@ from .request import (
 
 __all__ = [
     "DEFAULT_MODEL", "MODES", "SCHEDULERS", "ModelDefaults", "PaintRequest", "PaintResult",
-    "check_size", "image_request", "parse_size", "request_from_fields", "run", "validate",
+    "check_size", "image_request", "model_defaults", "parse_size", "request_from_fields", "run",
+    "validate",
 ]
+
+
+def model_defaults(ref: str, request: PaintRequest | None = None) -> ModelDefaults:
+    """What "auto" means for ``ref`` (steps, guidance, size, scheduler, Turbo, inpainting),
+    read from its configuration files: no torch or diffusers import."""
+    from .load import model_defaults as read
+
+    return read(ref, request)
 
 
 def run(request: PaintRequest, cancel: CancelToken, cache: ModelCache = shared_cache

@@ -299,3 +299,57 @@ def pipeline_for(session: PaintSession, mode: str, scheduler) -> Any:
     pipe = auto.from_pipe(session.base, scheduler=scheduler, **extra)
     pipe.set_progress_bar_config(disable=True)
     return pipe
+
+
+# ---- what "auto" means, without loading anything -------------------------------------------
+
+_OWN_SCHEDULERS = {"EulerDiscreteScheduler": "Euler", "EulerAncestralDiscreteScheduler": "Euler a",
+                   "DDIMScheduler": "DDIM", "LCMScheduler": "LCM", "PNDMScheduler": "PNDM"}
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _scheduler_name(config: dict) -> str:
+    kind = config.get("_class_name", "")
+    if kind == "DPMSolverMultistepScheduler" and config.get("solver_order", 2) == 2:
+        return "DPM++ 2M Karras" if config.get("use_karras_sigmas") else "DPM++ 2M"
+    if kind == "EulerDiscreteScheduler" and config.get("use_karras_sigmas"):
+        return "auto"
+    if kind == "PNDMScheduler" and not config.get("skip_prk_steps", False):
+        return "auto"
+    return _OWN_SCHEDULERS.get(kind, "auto")
+
+
+def model_defaults(ref: str, req: PaintRequest | None = None) -> ModelDefaults:
+    """The model's own steps, guidance, size and scheduler, read from its configuration
+    files only (no torch, no diffusers: the window may call it, off the UI thread).
+    A single-file checkpoint is judged by its weights' names."""
+    local = resolve_model(ref)
+    name = " ".join(filter(None, (local.ref, local.path.name, local.main_path.stem,
+                                  local.entry.repo if local.entry else "")))
+    if is_single_file(local):
+        try:
+            with open(local.main_path, "rb") as fh:
+                (length,) = struct.unpack("<Q", fh.read(8))
+                keys = json.loads(fh.read(min(length, 100_000_000))).keys()
+        except (OSError, ValueError, struct.error):
+            keys = ()
+        xl = any(k.startswith("conditioner.") for k in keys)
+        return defaults_for("sdxl" if xl else "sd", name, 1024 if xl else 512, False, "auto",
+                            req)
+    folder = local.path
+    index = _read_json(folder / "model_index.json")
+    unet = _read_json(folder / "unet" / "config.json")
+    vae = _read_json(folder / "vae" / "config.json")
+    family = "sdxl" if "XL" in str(index.get("_class_name", "")) else "sd"
+    scale = 2 ** max(0, len(vae.get("block_out_channels", (0, 0, 0, 0))) - 1)
+    size = int(unet.get("sample_size", 64)) * scale
+    inpainting = int(unet.get("in_channels", 4)) == 9
+    scheduler = _scheduler_name(_read_json(folder / "scheduler" / "scheduler_config.json"))
+    return defaults_for(family, name, size, inpainting, scheduler, req)
