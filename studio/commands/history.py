@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 
-from studio.commands import CliError, open_store, print_json, speak, transcribe, write
+from studio.commands import CliError, open_store, paint, print_json, speak, transcribe, write
 from studio.core.history import Entry, HistoryError, request_from_entry
 from studio.core.jobs import UserError
 
@@ -105,8 +105,16 @@ def _rerun_transcription(store, e: Entry, request, args: argparse.Namespace) -> 
                                      None, request=request)
 
 
+def _rerun_painting(store, e: Entry, request, args: argparse.Namespace) -> int:
+    out = store.new_output_path("painting", e.title or request.prompt, ".png")
+    out.unlink(missing_ok=True)  # a batch numbers its files from this name
+    store.close()
+    return paint.paint(request, out, json_out=args.json, debug=getattr(args, "debug", False),
+                       parents=(e.id,))
+
+
 RERUNS = {"writing": _rerun_writing, "voice": _rerun_voice,
-          "transcription": _rerun_transcription}
+          "transcription": _rerun_transcription, "painting": _rerun_painting}
 
 
 def _delete(store, args: argparse.Namespace) -> int:

@@ -154,7 +154,7 @@ def _progress(text: str, fraction, step, started: float, tty: bool, shown: list)
 
 
 def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int = 95,
-          debug: bool = False) -> int:
+          debug: bool = False, parents: tuple[int, ...] = ()) -> int:
     from studio.core.engines import painting
     from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Progress, Result, UserError
 
@@ -174,7 +174,7 @@ def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int
                 case Result(value=res, timings=timings):
                     if tty:
                         sys.stderr.write("\r\x1b[K")
-                    paths = _save(res, out, timings, "done", save, quality)
+                    paths = _save(res, out, timings, "done", save, quality, parents)
                     if json_out:
                         print_json(summary(res, paths[0], paths[1]))
                     else:
@@ -194,7 +194,7 @@ def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int
                               file=sys.stderr)
                         return 130
                     files, _ = _save(partial, out, {"total_s": partial.seconds}, "stopped",
-                                     save, quality)
+                                     save, quality, parents)
                     print(f"Stopped: kept {len(files)} finished image(s): "
                           f"{', '.join(str(p) for p in files)}", file=sys.stderr)
                     return 130
@@ -204,8 +204,8 @@ def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int
     raise CliError("painting ended without a result")
 
 
-def _save(res, out: Path, timings: dict, state: str, save: bool, quality: int
-          ) -> tuple[list[Path], int | None]:
+def _save(res, out: Path, timings: dict, state: str, save: bool, quality: int,
+          parents: tuple[int, ...] = ()) -> tuple[list[Path], int | None]:
     """Write each image with its own request (its seed) inside; then one history record."""
     from studio.core.engines.painting import image_request
     from studio.core.imagemeta import save_image
@@ -220,7 +220,8 @@ def _save(res, out: Path, timings: dict, state: str, save: bool, quality: int
         store = open_store()
         try:
             rid = store.record("painting", res.request, prompt=res.request.prompt, files=paths,
-                               model=res.model, timings=timings, status=state)
+                               model=res.model, timings=timings, status=state,
+                               parents=parents)
         finally:
             store.close()
     except Exception as exc:  # the images are saved: the history is a bonus

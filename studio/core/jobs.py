@@ -96,7 +96,10 @@ class Token:
 
 @dataclass(frozen=True)
 class Preview:
-    """An intermediate image (PIL.Image) at diffusion step ``step``."""
+    """An intermediate image (uint8 numpy array, H x W x 3) at diffusion step ``step``.
+
+    An array, not a PIL image: it crosses the engine-process pipe out of band.
+    """
 
     image: Any
     step: int

@@ -178,13 +178,13 @@ def test_malformed_ids_and_unsupported_reruns(capsys):
     assert caught.value.code == 2
     capsys.readouterr()
     with HistoryStore(history_path(), outputs_dir()) as store:
-        painted = store.record("painting", {"prompt": "cat"})
+        painted = store.record("recording", {"path": "memo.wav"})  # a task with no engine
         foreign = store.record("writing", {"prompt": "x"})
         with store._db.transaction(write=True) as conn:  # a row naming a module outside engines
             conn.execute("UPDATE results SET request_type = 'os:system' WHERE id = ?",
                          (foreign,))
     assert main(["history", "rerun", str(painted)]) == 2
-    assert "Re-running painting results is not supported yet" in capsys.readouterr().err
+    assert "Re-running recording results is not supported yet" in capsys.readouterr().err
     assert main(["history", "rerun", str(foreign)]) == 2
     assert "its request type 'os:system' is not one this version knows" in \
         capsys.readouterr().err
@@ -229,3 +229,22 @@ def test_voice_and_transcription_results_rerun_as_children(tmp_path, capsys):
     assert redo["text"] == heard["text"] and redo["segments"] == heard["segments"]
     shown = run_json(capsys, "history", "show", str(redo["history_id"]), "--json")
     assert shown["parents"] == [heard["history_id"]] and shown["task"] == "transcription"
+
+
+def test_painting_results_rerun_with_the_same_pixels(tmp_path, capsys):
+    import numpy as np
+    from PIL import Image
+
+    from tests.fixtures.tiny_sd import build_tiny_sd
+
+    model = build_tiny_sd(tmp_path / "sd")
+    made = run_json(capsys, "paint", "--prompt", "a red boat", "--model", str(model), "--steps",
+                    "2", "--size", "64x64", "--seed", "4", "--out", str(tmp_path / "boat.png"),
+                    "--json")
+    again = run_json(capsys, "history", "rerun", str(made["history_id"]), "--json")
+    first, second = made["images"][0], again["images"][0]
+    assert second["seed"] == first["seed"] == 4 and second["path"] != first["path"]
+    assert np.array_equal(np.asarray(Image.open(first["path"])),
+                          np.asarray(Image.open(second["path"])))
+    shown = run_json(capsys, "history", "show", str(again["history_id"]), "--json")
+    assert shown["parents"] == [made["history_id"]] and shown["task"] == "painting"
