@@ -278,3 +278,21 @@ def test_models_other_tools_left_in_the_cache_are_found_and_listed(tmp_path):
     assert found.size > 1000
     hub.configure(cfg)
     assert models.resolve("someone/tiny").path == local.path
+
+
+def test_a_plain_file_url_downloads_without_the_token_and_resumes(tmp_path, monkeypatch):
+    from studio.core.downloads import fetch
+
+    monkeypatch.setattr(fetch, "CHUNK_BYTES", 16 * 1024)
+    data = bytes(range(256)) * 1024
+    with FakeHub(static={"/files/model.gguf": data}, drop_after=50_000) as server:
+        url = server.url + "/files/model.gguf"
+        cfg = config_for(server, tmp_path / "hub")
+        local = downloads.download(url, config=cfg, token="hf_NeverSentElsewhere123")
+        auth = list(server.auth)
+        ranges = [r for m, _p, r in server.requests if m == "GET" and r]
+    assert local.main_path.read_bytes() == data and local.main_path.name == "model.gguf"
+    assert auth and all(a is None for a in auth)  # a hub token is for the hub only
+    assert ranges == ["bytes=49152-"]
+    assert downloads.state(url, cfg).state == downloads.DOWNLOADED
+    assert downloads.remove(url, cfg) == len(data) and not local.main_path.exists()
