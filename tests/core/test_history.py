@@ -490,3 +490,16 @@ def test_history_bench_reports_its_figures():
         assert all(isinstance(v, float) and v >= 0 for v in report[group].values())
     assert report["matches"]["no match 'zzzqqq'"] == 0
     assert isinstance(report["all_under_target"], bool) and report["record_ms_median"] > 0
+
+
+def test_delete_with_files_never_removes_the_users_own_files(store, tmp_path):
+    """A transcript lists the user's audio; deleting it with its files keeps that audio."""
+    audio = tmp_path / "interview.m4a"
+    audio.write_bytes(b"the user's recording")
+    srt = store.new_output_path("transcription", "interview", "srt")
+    srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nhello\n")
+    rid = store.record("transcription", {}, files=[audio, srt], text="hello")
+    entry = store.get(rid)
+    assert entry.files == (str(audio), str(srt)) and entry.made_files == (str(srt),)
+    assert store.delete(rid, delete_files=True) == [srt]
+    assert audio.exists() and not srt.exists()

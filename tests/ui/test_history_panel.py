@@ -179,15 +179,17 @@ def recorded(qtbot, w, task: str, prompt: str, files=()) -> int:
 
 
 def test_delete_asks_about_files_only_when_there_are_some(qtbot, window, tmp_path):
-    w, _ = window()
+    w, _ = window(history_dir=tmp_path / "data")
     text = write(qtbot, w, "A text to delete", max_new_tokens=4, seed=1)
-    image = _png(tmp_path / "cat.png")
-    painted = recorded(qtbot, w, "painting", "a cat", [image])
+    made = tmp_path / "data" / "outputs" / "cat.png"  # what the app saved: may go with it
+    made.parent.mkdir(parents=True)
+    mine = tmp_path / "mine.png"  # the user's own file (e.g. an init image): always stays
+    painted = recorded(qtbot, w, "painting", "a cat", [_png(made), _png(mine)])
     panel = open_panel(qtbot, w)
     asked = []
 
     def answer(value):
-        return lambda entry: asked.append((entry.id, bool(entry.files))) or value
+        return lambda entry: asked.append((entry.id, bool(entry.made_files))) or value
 
     select(qtbot, panel, painted)
     panel.confirm_delete = answer(None)  # cancelled: nothing happens
@@ -196,7 +198,7 @@ def test_delete_asks_about_files_only_when_there_are_some(qtbot, window, tmp_pat
     panel.confirm_delete = answer(True)  # delete its files too
     refreshed(qtbot, panel, lambda: panel.act("delete"))
     assert [e.id for e in shown(panel)] == [text]
-    assert not (tmp_path / "cat.png").exists()
+    assert not made.exists() and mine.exists()
     qtbot.waitUntil(lambda: panel.detail.row is None, timeout=10000)
     select(qtbot, panel, text)
     panel.confirm_delete = answer(False)

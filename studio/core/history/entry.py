@@ -39,6 +39,9 @@ class Entry:
     parents: tuple[int, ...]  # the results this one was made from
     favourite: bool
     tags: tuple[str, ...]
+    # The files the app made in its outputs folder: the only ones "delete with its files"
+    # removes.  A transcript's source audio or a recording is the user's and always stays.
+    made_files: tuple[str, ...] = ()
 
     def missing_files(self) -> tuple[str, ...]:
         """The files that are not on disk now (moved or deleted by the user)."""
@@ -48,7 +51,7 @@ class Entry:
         """A JSON-ready dict (the CLI's ``--json``), with ``missing_files`` added."""
         out = dataclasses.asdict(self)
         out.update(files=list(self.files), parents=list(self.parents), tags=list(self.tags),
-                   missing_files=list(self.missing_files()))
+                   made_files=list(self.made_files), missing_files=list(self.missing_files()))
         return out
 
 

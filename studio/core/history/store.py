@@ -166,8 +166,8 @@ class HistoryStore:
             for table in ("files", "parents", "tags"):
                 conn.execute(f"DELETE FROM {table} WHERE result_id IN {chosen}", arg)
             conn.execute(f"DELETE FROM results WHERE id IN {chosen}", arg)
-            if delete_files:  # a file another result still shows stays
-                paths = [p for p in paths if conn.execute(
+            if delete_files:  # only what the app made (inside outputs), and nothing in use
+                paths = [p for p in paths if not os.path.isabs(p) and conn.execute(
                     "SELECT 1 FROM files WHERE path = ? LIMIT 1", (p,)).fetchone() is None]
         gone: list[Path] = []
         for stored in paths if delete_files else ():
@@ -241,6 +241,8 @@ class HistoryStore:
             id=rid, task=task, created=created, status=status, model=model, title=title,
             text=text, prompt=prompt, request=_load(request, {}), request_type=request_type,
             files=tuple(self._full_path(p) for p in linked["files"].get(rid, ())),
+            made_files=tuple(self._full_path(p) for p in linked["files"].get(rid, ())
+                             if not os.path.isabs(p)),
             timings=_load(timings, {}), parents=tuple(linked["parents"].get(rid, ())),
             favourite=bool(favourite), tags=tuple(linked["tags"].get(rid, ())),
         ) for (rid, task, created, status, model, title, text, prompt, request, request_type,

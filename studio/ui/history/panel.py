@@ -240,7 +240,7 @@ class HistoryPanel(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete result"))
-        if entry.files:
+        if entry.made_files:  # the user's own files (a transcript's audio) are never offered
             box.setText(self.tr("Delete “%1” from the history? Its files can be deleted "
                                 "too.").replace("%1", entry.title))
             with_files = box.addButton(self.tr("Delete with its files"),
