@@ -67,7 +67,9 @@ def service(qtbot, tmp_path):
 def window_with(make_window, fake, tmp_path):
     w = make_window(sd=fake, recordings=tmp_path / "recordings")
     w.show_tab("transcription")
-    return w, w.pages["transcription"]
+    tab = w.pages["transcription"]
+    tab.source.after.setChecked(False)  # these tests are about audio, not a Whisper job
+    return w, tab
 
 
 def wait_ready(qtbot, audio):
