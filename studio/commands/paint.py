@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from studio.commands import CliError, open_store, print_json
+from studio.commands.endpoints import remote_options, with_endpoint
 
 
 def _number(text: str) -> float:
@@ -83,6 +84,7 @@ def add_parser(sub, common) -> None:
     p.add_argument("--quality", type=int, default=95, help="JPEG/WebP quality (default 95)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-history", action="store_true", help="do not record it in the history")
+    remote_options(p)
     common(p)
 
 
@@ -120,7 +122,9 @@ def run(args: argparse.Namespace) -> int:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise CliError(f"cannot write {out.name}: the folder {folder} does not exist")
-    request = request_from_args(args)
+    from studio.core.engines.painting.request import DEFAULT_MODEL
+
+    request = with_endpoint(request_from_args(args), args, "painting", DEFAULT_MODEL)
     return paint(request, out, json_out=args.json, save=not args.no_history,
                  quality=args.quality, debug=getattr(args, "debug", False))
 

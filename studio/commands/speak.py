@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from studio.commands import CliError, open_store, print_json
+from studio.commands.endpoints import remote_options, with_endpoint
 
 WAIT_S = 0.1
 
@@ -68,6 +69,7 @@ def add_parser(sub, common) -> None:
     s.add_argument("--play-device", metavar="NAME", help="output device (see: audio devices)")
     s.add_argument("--json", action="store_true", help="print one JSON object")
     s.add_argument("--no-history", action="store_true", help="do not record it in the history")
+    remote_options(s)
     common(s)
 
 
@@ -186,7 +188,9 @@ def run(args: argparse.Namespace) -> int:
     srt = Path(args.srt).expanduser() if args.srt else None
     if srt is not None:
         _check_target(srt, "subtitles")
-    request = request_from_args(args)
+    from studio.core.engines.voice.request import DEFAULT_MODEL
+
+    request = with_endpoint(request_from_args(args), args, "voice", DEFAULT_MODEL)
     playback = _Playback(args.play_device) if args.play else None
     return speak(request, out, srt, playback, json_out=args.json, save=not args.no_history,
                  debug=getattr(args, "debug", False))

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from studio.commands import CliError, open_store, print_json
+from studio.commands.endpoints import remote_options, with_endpoint
 from studio.core.jobs import (
     Cancelled,
     CancelToken,
@@ -67,6 +68,7 @@ def add_parser(sub, positive_int) -> None:
     t.add_argument("--device", choices=DEVICES, default="auto", help="compute device")
     t.add_argument("--dtype", choices=COMPUTE_TYPES, default="auto",
                    help="precision (auto: int8 on CPU with faster-whisper)")
+    remote_options(t)
 
 
 def _temperatures(text: str | None) -> tuple[float, ...] | None:
@@ -86,19 +88,20 @@ def _locale_language() -> str:
 
 
 def request_for(args: argparse.Namespace, audio: str):
-    from studio.core.engines.transcription import TranscribeRequest
+    from studio.core.engines.transcription import DEFAULT_MODEL, TranscribeRequest
     from studio.core.engines.transcription.chinese import resolve_choice
 
     extra = {}
     temps = _temperatures(args.temperature)
     if temps is not None:
         extra["temperature"] = temps
-    return TranscribeRequest(
+    request = TranscribeRequest(
         audio=audio, model=args.model, backend=args.backend, device=args.device,
         dtype=args.dtype, language=args.language, task=args.task, beam_size=args.beam_size,
         vad=args.vad, batched=args.batched, batch_size=args.batch_size,
         initial_prompt=args.initial_prompt, word_timestamps=args.word_timestamps,
         chinese=resolve_choice(args.chinese, _locale_language()), **extra)
+    return with_endpoint(request, args, "transcription", DEFAULT_MODEL)
 
 
 def _targets(args: argparse.Namespace) -> tuple[str, list[Path | None]]:
@@ -227,8 +230,8 @@ def transcribe_one(args: argparse.Namespace, audio: str, fmt: str, out: Path | N
                     if getattr(args, "debug", False) and detail:
                         print(detail, file=sys.stderr)
                     raise CliError(text)
-                case Cancelled():
-                    raise CliError("transcription was cancelled")
+                case Cancelled(message=why):
+                    raise CliError(why or "transcription was cancelled")
     except KeyboardInterrupt:
         cancel.cancel()
         status.clear()

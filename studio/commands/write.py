@@ -45,7 +45,11 @@ def request_from_args(args: argparse.Namespace) -> WriteRequest:
 
 
 def run(args: argparse.Namespace) -> int:
-    return generate(request_from_args(args), json_out=args.json,
+    from studio.commands.endpoints import with_endpoint
+    from studio.core.engines.writing import DEFAULT_MODEL
+
+    request = with_endpoint(request_from_args(args), args, "writing", DEFAULT_MODEL)
+    return generate(request, json_out=args.json,
                     debug=getattr(args, "debug", False), save=not args.no_history)
 
 
@@ -101,13 +105,13 @@ def generate(request: WriteRequest, *, json_out: bool, debug: bool = False, save
                     if debug and detail:
                         print(detail, file=sys.stderr)  # the engine's own traceback
                     raise CliError(text)
-                case Cancelled(partial=partial):
+                case Cancelled(partial=partial, message=why):
                     if partial is not None:  # the seed and backend it really used
                         used = dataclasses.replace(request, seed=partial.seed,
                                                    backend=partial.backend)
                         keep(partial.texts, used, partial.model,
                              {"total_s": round(time.perf_counter() - started, 4)}, "stopped")
-                    raise CliError("generation was cancelled")
+                    raise CliError(why or "generation was cancelled")
     except KeyboardInterrupt:
         cancel.cancel()
         # The engine's own partial result died with the interrupted generator: keep what

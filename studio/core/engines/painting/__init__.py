@@ -116,6 +116,11 @@ def _job(req: PaintRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[
     if not isinstance(req, PaintRequest):
         raise UserError(msg("paint.not_request", "The painting engine got a {kind} instead of "
                             "a painting request.", kind=type(req).__name__))
+    if req.endpoint:  # an inference server paints it
+        from . import remote
+
+        yield from remote.job(req, cancel)
+        return
     validate(req)
     local = resolve_model(req.model)
     check_lora_files(req)

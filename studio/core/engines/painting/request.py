@@ -66,6 +66,9 @@ class PaintRequest:
     preview_every: int = 1  # a Preview every N steps; 0 = none
     # The model's identity (see studio.core.models.fingerprint), filled in by the engine.
     revision: str = ""
+    # An OpenAI-compatible server to paint on: a stored endpoint's name or a base URL ("" =
+    # this machine); ``model`` is then the server's model id (see studio.core.endpoints).
+    endpoint: str = ""
 
     @property
     def mode(self) -> str:
@@ -154,7 +157,7 @@ def validate(req: PaintRequest) -> None:
                               high=high), value=repr(getattr(req, name))))
 
     for name in ("prompt", "negative_prompt", "model", "init_image", "mask", "config",
-                 "revision"):
+                 "revision", "endpoint"):
         need(isinstance(getattr(req, name), str),
              msg("paint.field_text", "{name} must be text.", name=name))
     for name, allowed in (("scheduler", SCHEDULERS), ("device", DEVICES), ("dtype", DTYPES)):

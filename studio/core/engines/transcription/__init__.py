@@ -104,6 +104,11 @@ def _clock(seconds: float) -> str:
 
 
 def _job(req: TranscribeRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[Event]:
+    if req.endpoint or req.backend == "remote":  # an inference server transcribes it
+        from . import remote
+
+        yield from remote.job(req, cancel)
+        return
     started = time.perf_counter()
     validate(req)
     source = open_source(req)  # bad files fail here, before any model loads

@@ -52,6 +52,9 @@ class TranscribeRequest:
     sample_rate: int = SAMPLE_RATE  # of ``samples``
     # The model's identity, filled in by the engine in Result.request (see writing).
     revision: str = ""
+    # An OpenAI-compatible server to run on: a stored endpoint's name or a base URL ("" = this
+    # machine); ``model`` is then the server's model id (see studio.core.endpoints).
+    endpoint: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ def validate(req: TranscribeRequest) -> None:
     in_range("sample_rate", _is_int(req.sample_rate) and 1000 <= req.sample_rate <= 384000,
              msg("rule.between", "must be between {low} and {high}", low=1000, high=384000))
     need(isinstance(req.revision, str), msg("transcription.revision", "revision must be text."))
+    need(isinstance(req.endpoint, str), msg("request.endpoint_text",
+                                            "endpoint must be text (a name or a URL)."))
 
 
 def options_of(req: TranscribeRequest, batched: bool, compute_type: str, device: str) -> dict:

@@ -134,6 +134,11 @@ def _suggestion(script: str, language: str) -> Notice:
 
 
 def _job(req: SpeakRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[Event]:
+    if req.endpoint or req.backend == "remote":  # an inference server speaks it
+        from . import remote
+
+        yield from remote.job(req, cancel)
+        return
     started = time.perf_counter()
     validate(req)
     sentences = sentences_or_error(req.text)

@@ -43,6 +43,9 @@ class SpeakRequest:
     vocoder: str = ""
     # The model's identity (see studio.core.models.fingerprint), filled in by the engine.
     revision: str = ""
+    # An OpenAI-compatible server to speak on: a stored endpoint's name or a base URL ("" =
+    # this machine); ``model`` is then the server's model id (see studio.core.endpoints).
+    endpoint: str = ""
 
 
 class SpokenSentence(NamedTuple):
@@ -122,7 +125,7 @@ def validate(req: SpeakRequest) -> None:
     in_range("seed", req.seed is None or (isinstance(req.seed, int) and not isinstance(
         req.seed, bool) and 0 <= req.seed < 2**32),
         msg("rule.between", "must be between {low} and {high}", low=0, high=2**32 - 1))
-    for name in ("speaker", "speaker_embedding", "vocoder", "revision", "model"):
+    for name in ("speaker", "speaker_embedding", "vocoder", "revision", "model", "endpoint"):
         need(isinstance(getattr(req, name), str),
              msg("voice.field_text", "{name} must be text.", name=name))
 

@@ -99,6 +99,11 @@ def run(request: WriteRequest, cancel: CancelToken, cache: ModelCache = shared_c
 
 
 def _job(req: WriteRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[Event]:
+    if req.endpoint or req.backend == "remote":  # an inference server runs it
+        from . import remote
+
+        yield from remote.job(req, cancel)
+        return
     started = time.perf_counter()
     validate(req)
     local = resolve(req.model, "writing")

@@ -49,6 +49,9 @@ class WriteRequest:
     # The model's identity ("sha256:…" of its files, or "git:…" of a hub snapshot).  Filled in
     # by the engine in Result.request; a re-run that names one is warned if the files changed.
     revision: str = ""
+    # An OpenAI-compatible server to run on instead of this machine: a stored endpoint's name
+    # or a base URL ("" = local).  ``model`` is then the server's model id (studio.core.endpoints).
+    endpoint: str = ""
 
     @property
     def greedy(self) -> bool:
@@ -168,6 +171,8 @@ def validate(req: WriteRequest) -> None:
     in_range("n_threads", req.n_threads is None or (_is_int(req.n_threads) and req.n_threads >= 1),
              msg("rule.at_least_1", "must be a whole number of at least 1"))
     need(isinstance(req.revision, str), msg("writing.revision", "revision must be text."))
+    need(isinstance(req.endpoint, str), msg("request.endpoint_text",
+                                            "endpoint must be text (a name or a URL)."))
 
 
 def derive_seed(seed: int, index: int) -> int:
