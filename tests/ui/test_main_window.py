@@ -124,12 +124,14 @@ def test_choosing_a_language_says_when_it_applies(qtbot, make_window):
         w.notice.button("restart").click()
 
 
-def test_skeleton_tabs_say_what_is_missing(make_window):
-    w = make_window()
+def test_the_painting_tab_says_when_it_has_no_model(qtbot, make_window):
+    w = make_window()  # the default painting model is a hub model, not downloaded in tests
     w.show_tab("painting")
     page = w.pages["painting"]
+    qtbot.waitUntil(lambda: page.model_state.available is False, timeout=10000)
     page.run_button.click()
-    assert page.message.isVisible() and "not in this version" in page.message.text()
+    assert page.message.isVisible() and "no painting model" in page.message.text()
+    assert not page.busy and page.banner.isVisible()
 
 
 def test_chinese_translation_applies_to_the_window(qapp, qtbot, make_window, tmp_path):

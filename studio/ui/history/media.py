@@ -25,11 +25,11 @@ def kind_of(path: str) -> str:
         "audio" if name.endswith(AUDIO_SUFFIXES) else "")
 
 
-def _thumbnail(path: str) -> QImage:  # in the background thread: QImage, never QPixmap
+def _thumbnail(path: str, size: int = THUMB) -> QImage:  # in the background: never QPixmap
     image = QImage(path)
     if image.isNull():
         raise UserError(f"not a readable image: {path}")  # shown as no thumbnail, not logged
-    return image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+    return image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation)
 
 
@@ -42,8 +42,9 @@ def _duration(path: str) -> float:
 class Media(QObject):
     ready = Signal(str)  # a file's thumbnail or duration is known now
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, size: int = THUMB) -> None:
         super().__init__(parent)
+        self.size = size  # thumbnails fit a square of this many pixels
         self._known: dict[str, QPixmap | float | None] = {}
         self._calls = BackgroundCalls("history-media", self)
         self._calls.done.connect(self._on_done)
@@ -56,7 +57,7 @@ class Media(QObject):
         self._known[path] = None  # asked once; the answer replaces it
         kind = kind_of(path)
         if kind == "image":
-            self._calls.call(path, _thumbnail, path)
+            self._calls.call(path, _thumbnail, path, self.size)
         elif kind == "audio":
             self._calls.call(path, _duration, path)
         return None

@@ -3,29 +3,27 @@
 A mixin of ``VoiceTab`` (the TabBase hooks ``history_record``, ``load_request``,
 ``rerun``).  When a job ends with speech (a Result, or a Stop after some
 sentences), the take's audio and SRT are written into the outputs folder off the
-UI thread; only then is it recorded, through ``history_record``, with both files,
-the spoken text and the request that reproduces it.  Until then (and if writing
+UI thread; only then is it recorded (``OutputRecords``), with both files, the spoken
+text and the request that reproduces it.  Until then (and if writing
 fails) the take stays in memory, and Save as works from there.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import os
-import time
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog
 
 from studio.core.engines.voice.request import SpeakRequest, SpeechResult
 from studio.core.jobs import Cancelled, Result
-from studio.core.paths import outputs_dir
 from studio.ui.texts import core_text
 
+from ..outputs import OutputRecords
 from .takefiles import export_take, save_take
 from .takes import audio_file, srt_file
 
@@ -44,17 +42,15 @@ class Take:
     srt: str = ""
 
 
-class VoiceHistory:
+class VoiceHistory(OutputRecords):
     """History and take hooks of the Voice tab (mixed into ``VoiceTab``, before ``TabBase``)."""
 
     loads_requests = True
-    _saves = itertools.count(1)
 
     def _init_takes(self) -> None:
         self.take: Take | None = None
         self.writable: tuple[str, ...] = ("WAV",)  # known once the background check answers
-        self._pending: dict[str, tuple] = {}  # "take:N" -> (event, status, fields, job)
-        self._ready: dict[int, dict] = {}  # id(event) -> what history_record returns
+        self.init_outputs("take")  # background calls "take:N"
 
     # -- a job's take -----------------------------------------------------------------------
     def keep_take(self, ev: Result | Cancelled, result: SpeechResult, status: str) -> None:
@@ -69,26 +65,17 @@ class VoiceHistory:
         spoken = " ".join(s.text for s in result.sentences)
         fields = {"request": request, "prompt": request.text, "text": spoken,
                   "model": result.model, "timings": timings, "parents": self._job_parents}
-        key = f"take:{next(self._saves)}"
-        self._pending[key] = (ev, status, fields, self.job)
-        folder = self.history.outputs if self.history is not None else outputs_dir()
-        self.io.call(key, save_take, folder, result.samples, result.sample_rate,
-                     result.sentences, request.text)
+        self.write_outputs(ev, status, fields, save_take, self.output_folder(), result.samples,
+                           result.sample_rate, result.sentences, request.text)
         self.sync_take_buttons()
 
     def _take_written(self, key: str, files: tuple) -> None:
-        ev, status, fields, job = self._pending.pop(key)
+        ev = self.outputs_written(key, files)  # recorded now (with a history)
         audio, srt = (str(f) for f in files)
         if self.take is not None and self.take.samples is _samples(ev):
             self.take.audio, self.take.srt = audio, srt
-        if self.history is None:
-            return
-        self._ready[id(ev)] = {**fields, "files": [audio, srt]}
-        job_ref = self.job_ref
-        self._record(ev, status)  # through history_record, as every tab records
-        self.awaiting_take = self.result_ref
-        if job != self.job:  # a newer job runs: its own record is still to come
-            self.job_ref = job_ref
+        if self.history is not None:
+            self.awaiting_take = self.result_ref
 
     @Slot(int, int)
     def _on_recorded(self, _ticket: int, rid: int) -> None:
@@ -105,13 +92,6 @@ class VoiceHistory:
         self.preview.open_file(audio)
         self.sync_take_buttons()
 
-    def wait_for_takes(self, timeout_ms: int) -> None:
-        """At close: let takes being written finish and be recorded."""
-        deadline = time.monotonic() + timeout_ms / 1000
-        while self._pending and time.monotonic() < deadline:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            QThread.msleep(5)
-
     def take_io_done(self, kind: str, value: Any) -> bool:
         """A background answer about takes (False: not one of those)."""
         if kind.startswith("take:"):
@@ -127,13 +107,9 @@ class VoiceHistory:
         return True
 
     def _take_failed(self, key: str, message: str) -> None:
-        self._pending.pop(key, None)
+        self.outputs_failed(key)
         self.show_error(self.tr("The take could not be saved in the outputs folder: %1 "
                                 "Save as… still works.").replace("%1", core_text(message)))
-
-    def history_record(self, ev: Result | Cancelled) -> dict[str, Any] | None:
-        """Nothing when the job ends: the take is recorded once its files are written."""
-        return self._ready.pop(id(ev), None)
 
     # -- save as ---------------------------------------------------------------------------------
     def _save_dialog(self, name: str) -> str:

@@ -278,6 +278,6 @@ class VoiceTab(VoiceHistory, TabBase):
 
     def shutdown(self, timeout_ms: int = 2000) -> bool:
         ok = self.runner.shutdown(timeout_ms)  # delivers a final Result/Cancelled first
-        self.wait_for_takes(timeout_ms)  # the last take is written and recorded too
+        self.wait_for_outputs(timeout_ms)  # the last take is written and recorded too
         self.preview.shutdown()
         return self.io.shutdown(500) and ok
