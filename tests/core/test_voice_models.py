@@ -13,7 +13,9 @@ import huggingface_hub.constants
 import pytest
 
 from studio.core import catalog, downloads, models
+from studio.core.downloads.plan import RemoteFile, select
 from studio.core.engines.voice import catalogue_voices, voice_info
+from studio.core.hub import HubConfig
 from studio.core.jobs import UserError
 from tests.fixtures.fake_hub_server import COMMIT, FakeHub
 
@@ -43,7 +45,10 @@ def test_download_plans_fetch_the_voice_pair_the_pr_revision_and_the_vocoder():
     assert models.model_files(p.file) == (p.file, p.file + ".json")
     t5 = downloads.plan("speecht5-tts")
     assert t5.revision == "refs/pr/28" and t5.requires == ("speecht5-hifigan",)
-    assert "*.model" in t5.allow and "*.bin" in t5.ignore  # spm_char.model, no pickles
+    listed = [RemoteFile(name) for name in ("config.json", "spm_char.model", "model.safetensors",
+                                            "pytorch_model.bin", "tokenizer_config.json")]
+    chosen = [f.path for f in select(t5, listed, HubConfig())]
+    assert "spm_char.model" in chosen and "pytorch_model.bin" not in chosen  # no pickles
     assert downloads.plan("speecht5-hifigan").revision == "refs/pr/1"
 
 
