@@ -46,9 +46,18 @@ class LoadedModel:
 
 
 def describe_key(key) -> str:
-    """A cache key as people read it: backend and model file."""
+    """A cache key as people read it: backend and model file (a hub snapshot: its repo id)."""
     if isinstance(key, tuple) and len(key) >= 2:
-        return f"{key[0]}: {os.path.basename(str(key[1]).rstrip('/'))}"
+        path = str(key[1]).rstrip("/\\")
+        parts = path.replace("\\", "/").split("/")
+        if "snapshots" in parts[1:]:  # <cache>/models--owner--name/snapshots/<commit>[/file]
+            at = len(parts) - 1 - parts[::-1].index("snapshots")
+            repo = parts[at - 1]
+            if repo.startswith("models--") and at + 1 < len(parts):
+                name = repo[len("models--"):].replace("--", "/", 1)
+                rest = parts[at + 2:]
+                return f"{key[0]}: {'/'.join([name, *rest[-1:]])}"
+        return f"{key[0]}: {os.path.basename(path)}"
     return str(key)
 
 

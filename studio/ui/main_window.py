@@ -16,8 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +37,7 @@ from studio.core.settings import Settings, SettingsStore
 from .audio_service import AudioService
 from .history import HistoryDock
 from .history_service import HistoryService
+from .models.window import WindowModels
 from .settings_panel import SettingsPanel
 from .tabs.base import TabBase
 from .tabs.painting import PaintingTab
@@ -120,7 +123,13 @@ class MainWindow(QMainWindow):
                 page.model_chosen.connect(self.panel.set_model)
         self.dock = QDockWidget(self.tr("Settings"), self)
         self.dock.setObjectName("settings-dock")
-        self.dock.setWidget(self.panel)
+        scroll = QScrollArea(self.dock)  # the panel is taller than small screens
+        scroll.setWidget(self.panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.panel.minimumSizeHint().width())
+        self.dock.setWidget(scroll)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
         self.history_dock = HistoryDock(self, self.history)
         for page in self.pages.values():
             page.attach_history(self.history)
+        self.models = WindowModels(self)  # downloads, the Models dialog and its buttons
         self._build_status_bar()
         warnings = [core_text(w) for w in (store.warning, drafts.warning) if w]
         if warnings:  # both files can be broken at once: say both
@@ -168,8 +178,10 @@ class MainWindow(QMainWindow):
                                               "job is using"))
         self.unload_button.clicked.connect(self.unload_models)
         bar = self.statusBar()
+        bar.addPermanentWidget(self.models.indicator)
         bar.addPermanentWidget(self.device_label)
         bar.addPermanentWidget(self.memory_label)
+        bar.addPermanentWidget(self.models.loaded)
         bar.addPermanentWidget(self.unload_button)
         self._memory_timer = QTimer(self)
         self._memory_timer.timeout.connect(self._poll_status)
@@ -185,6 +197,10 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str, level: str = "info", actions=()) -> None:
         self.notice.show_message(text, level, actions)
+
+    def show_models(self, task: str = "", select: str = ""):
+        """Open the Models dialog at ``task`` (default: the current tab's) with ``select``."""
+        return self.models.show(task, select)
 
     # -- settings & status --------------------------------------------------------
     @Slot(object)
@@ -254,6 +270,7 @@ class MainWindow(QMainWindow):
             (stats.rss or 0) + stats.device_bytes)
         self.memory_label.setText(self.tr("Memory: window %1 · engine %2").replace(
             "%1", devices.format_bytes(devices.resident_memory())).replace("%2", engine))
+        self.models.show_stats(stats, self.memory_label)
 
     # -- persistence --------------------------------------------------------------
     def _restore_window_state(self) -> None:
@@ -335,7 +352,9 @@ class MainWindow(QMainWindow):
         self._periodic_save.stop()
         for page in self.pages.values():
             page.runner.cancel()
+        self.models.cancel()  # downloads stop while the engine does
         ok = self.host.shutdown(2.0) if self.owns_host else True
+        ok = self.models.shutdown(2.0) and ok
         if self.host.listener is self._relay:
             self.host.listener = None
         ok = self._probe.shutdown(1000) and ok

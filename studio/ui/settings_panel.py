@@ -1,4 +1,4 @@
-"""The shared settings panel: device, dtype, one model picker per task, audio devices."""
+"""The shared settings panel: device, dtype, one model picker per task, downloads, audio."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,11 +23,13 @@ from studio.core.settings import WRITING_BACKENDS, Settings
 
 from .audio_service import AudioService
 from .audio_settings import AudioSettingsBox
+from .hub_settings import HubSettingsBox
 from .texts import model_description, model_label
 
 
 class SettingsPanel(QWidget):
     changed = Signal(object)  # the new Settings
+    models_requested = Signal(str)  # a model picker's "…": open the Models dialog at this task
 
     def __init__(self, settings: Settings, hardware: Hardware, parent=None,
                  audio: AudioService | None = None) -> None:
@@ -52,9 +53,10 @@ class SettingsPanel(QWidget):
         self.budget = QDoubleSpinBox(self, minimum=0.0, maximum=1024.0, singleStep=1.0)
         self.budget.setDecimals(1)
         self.budget.setSuffix(" GB")
-        self.budget.setSpecialValueText(self.tr("no limit"))
+        self.budget.setSpecialValueText(self.tr("automatic"))
         self.budget.setToolTip(self.tr("Idle models are unloaded before loading another would "
-                                       "use more memory than this"))
+                                       "use more memory than this; automatic: from the memory "
+                                       "available when the app starts"))
         self.language = QComboBox(self)
         for code, name in (("", self.tr("System")), ("en", "English"), ("zh_CN", "简体中文")):
             self.language.addItem(name, code)
@@ -65,6 +67,8 @@ class SettingsPanel(QWidget):
         self.force_after.setToolTip(self.tr("After Stop, offer Force stop (restarting the engine) "
                                             "if a job is still running this long"))
         self.model_boxes: dict[str, QComboBox] = {}
+        self.model_buttons: dict[str, QToolButton] = {}  # "…": the Models dialog at that task
+        self.hub_box = HubSettingsBox(settings, self)
 
         hw_box = QGroupBox(self.tr("Hardware"), self)
         hw_form = QFormLayout(hw_box)
@@ -82,13 +86,14 @@ class SettingsPanel(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             browse = QToolButton(self)
             browse.setText("…")
-            browse.setToolTip(self.tr("Use a model folder or file on this computer"))
-            browse.clicked.connect(lambda _=False, t=task: self._browse(t))
+            browse.setToolTip(self.tr("Models: download, add a folder or file, choose"))
+            browse.clicked.connect(lambda _=False, t=task: self.models_requested.emit(t))
             row = QHBoxLayout()
             row.addWidget(box, 1)
             row.addWidget(browse)
             m_form.addRow(labels[task], row)
             self.model_boxes[task] = box
+            self.model_buttons[task] = browse
         m_form.addRow(self.tr("Writing backend"), self.backend)
 
         app_box = QGroupBox(self.tr("Interface"), self)
@@ -98,6 +103,7 @@ class SettingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hw_box)
         layout.addWidget(models_box)
+        layout.addWidget(self.hub_box)
         if self.audio_box is not None:
             layout.addWidget(self.audio_box)
         layout.addWidget(app_box)
@@ -114,6 +120,7 @@ class SettingsPanel(QWidget):
             box.currentIndexChanged.connect(self._emit)
         if self.audio_box is not None:
             self.audio_box.changed.connect(self._emit)
+        self.hub_box.changed.connect(self._emit)
 
     def _dtype_label(self, name: str) -> str:
         return self.tr("auto") if name == "auto" else name
@@ -182,18 +189,6 @@ class SettingsPanel(QWidget):
             index = box.count() - 1
         box.setCurrentIndex(max(index, 0))
 
-    def _browse(self, task: str) -> None:
-        if task == "writing":
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a GGUF file, or cancel to pick a folder"), "",
-                self.tr("GGUF models (*.gguf)"))
-            if not path:
-                path = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
-        else:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a model folder"))
-        if path:
-            self.set_model(task, path)
-
     def set_model(self, task: str, ref: str) -> None:
         self._select(self.model_boxes[task], ref)
 
@@ -212,7 +207,13 @@ class SettingsPanel(QWidget):
             models=models,
             input_device=audio_in,
             output_device=audio_out,
+            **self.hub_box.values(),
         )
+
+    def update_settings(self, **changes) -> None:
+        """Change fields no widget here edits (the Models dialog's local models)."""
+        self.settings = dataclasses.replace(self.settings, **changes)
+        self.changed.emit(self.settings)
 
     def _emit(self, *_args) -> None:
         new = self.current()
