@@ -164,8 +164,19 @@ class _Screenshotter(QObject):
         self.fmt = fmt
         self.ok = False
 
+    SETTLE_MS = 5000  # at most this long for background lookups (devices, models) to answer
+
     @Slot()
     def shoot(self) -> None:
+        """Grab once the window has settled: its background lookups answered (then nothing
+        is still importing a library while Python shuts down), or after SETTLE_MS."""
+        from .worker import pending_calls
+
+        self._waited = getattr(self, "_waited", 0)
+        if pending_calls() and self._waited < self.SETTLE_MS:
+            self._waited += 50
+            QTimer.singleShot(50, self.shoot)
+            return
         QApplication.processEvents()  # let pending layout/paint events settle
         pixmap = self.window.grab()
         self.out.parent.mkdir(parents=True, exist_ok=True)

@@ -183,6 +183,22 @@ def live_runners() -> list[JobRunner]:
     return [r for r in list(_runners) if r.is_running()]
 
 
+_pending = 0  # background calls queued or running, in every BackgroundCalls
+_pending_lock = threading.Lock()
+
+
+def _count(delta: int) -> None:
+    global _pending
+    with _pending_lock:
+        _pending += delta
+
+
+def pending_calls() -> int:
+    """How many background calls are still queued or running (a screenshot waits for 0)."""
+    with _pending_lock:
+        return _pending
+
+
 class BackgroundCalls(QObject):
     """Light work off the UI thread (reading a dropped file, saving, metadata lookups).
 
@@ -212,6 +228,7 @@ class BackgroundCalls(QObject):
             self._thread = threading.Thread(target=self._serve, name=f"calls-{self.name}",
                                             daemon=True)
             self._thread.start()
+        _count(1)
         self._calls.put((kind, fn, args))
 
     def _serve(self) -> None:
@@ -225,6 +242,8 @@ class BackgroundCalls(QObject):
                 if not isinstance(exc, UserError):
                     log.exception("background call %s", kind)
                 ok, value = False, human_message(exc)
+            finally:
+                _count(-1)
             try:
                 self._finished.emit(kind, ok, value)
             except RuntimeError:  # the window is gone; nobody is waiting any more

@@ -139,3 +139,19 @@ def test_every_queued_job_ends_once_at_shutdown(qtbot):
     assert r.shutdown(5000)
     assert sorted(ends) == sorted([("cancelled", running)] + [("cancelled", q) for q in queued])
     assert not r.busy and busy[-1] is False
+
+
+def test_pending_background_calls_are_counted_until_they_end(qtbot):
+    """A screenshot waits for this count to reach 0 (the window has settled)."""
+    from studio.ui.worker import BackgroundCalls, pending_calls
+
+    calls = BackgroundCalls("count")
+    gate = threading.Event()
+    before = pending_calls()
+    calls.call("slow", gate.wait, 10)
+    calls.call("fails", int, "not a number")
+    assert pending_calls() == before + 2
+    with qtbot.waitSignal(calls.failed, timeout=5000):
+        gate.set()
+    assert pending_calls() == before  # a failed call is counted out too
+    calls.shutdown()
