@@ -315,7 +315,7 @@ def test_bench_report_is_a_table_with_aligned_columns():
 
 def test_bench_task_option(monkeypatch, capsys):
     from studio.__main__ import main
-    from studio.bench import history, painting, startup, transcription, voice, writing
+    from studio.bench import history, painting, remote, startup, transcription, voice, writing
     from studio.commands import bench
 
     with pytest.raises(UserError, match="no benchmark for the sculpting task yet"):
@@ -330,6 +330,7 @@ def test_bench_task_option(monkeypatch, capsys):
                         lambda quick: ran.append("transcription") or {"rtf": 0.05})
     monkeypatch.setattr(bench, "_ui_responsiveness",
                         lambda quick: ran.append("ui") or {"max_gap_ms": 12.0})
+    monkeypatch.setattr(remote, "run", lambda quick: ran.append("remote") or {"ratio": 1.0})
     assert main(["bench", "--quick", "--task", "writing"]) == 0
     assert ran == ["writing", "ui"]
     out = capsys.readouterr().out
@@ -337,11 +338,12 @@ def test_bench_task_option(monkeypatch, capsys):
     assert "startup" not in out
     ran.clear()
     assert main(["bench", "--quick", "--json"]) == 0
-    assert ran == ["writing", "startup", "ui", "painting", "voice", "transcription", "history"]
+    assert ran == ["writing", "startup", "ui", "painting", "voice", "transcription", "history",
+                   "remote"]
     assert json.loads(capsys.readouterr().out) == {
         "writing": {"tok_s": 1.5}, "startup": {"s": 0.4}, "ui": {"max_gap_ms": 12.0},
         "painting": {"s": 0.2}, "voice": {"rtf": 0.1}, "transcription": {"rtf": 0.05},
-        "history": {"list_ms": 1.0}}
+        "history": {"list_ms": 1.0}, "remote": {"ratio": 1.0}}
     ran.clear()
     assert main(["bench", "--task", "history"]) == 0
     assert ran == ["history"] and capsys.readouterr().out.startswith("history\n=======\n")
