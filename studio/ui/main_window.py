@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.attach_history(self.history)
         self.models = WindowModels(self)  # downloads, the Models dialog and its buttons
+        self.models.service.model_ready.connect(self._on_model_ready)
         self._build_status_bar()
         warnings = [core_text(w) for w in (store.warning, drafts.warning) if w]
         if warnings:  # both files can be broken at once: say both
@@ -197,6 +198,11 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str, level: str = "info", actions=()) -> None:
         self.notice.show_message(text, level, actions)
+
+    @Slot(str)
+    def _on_model_ready(self, ref: str) -> None:
+        for page in self.pages.values():
+            page.on_model_ready(ref)
 
     def show_models(self, task: str = "", select: str = ""):
         """Open the Models dialog at ``task`` (default: the current tab's) with ``select``."""

@@ -345,3 +345,20 @@ def test_a_take_played_through_the_real_player_reaches_the_sink(
             for i in range(0, len(data), int(rate * window_s))]
     heard_s = sum(loud) * window_s
     assert heard_s >= 0.5 * done.args[1].value.duration_s, "the speech did not reach the sink"
+
+
+def test_a_finished_download_makes_the_voice_picker_look_again(qtbot, make_window, monkeypatch):
+    """The Models dialog reports each finished download to every tab."""
+    from studio.ui.tabs.voice import tab as voice_tab
+
+    monkeypatch.setattr(voice_tab, "missing_voices", lambda: frozenset({"piper-zh-cn-huayan"}))
+    w = make_window()
+    box = w.pages["voice"].controls.voice
+
+    def label() -> str:
+        return box.itemText(box.findData("piper-zh-cn-huayan"))
+
+    qtbot.waitUntil(lambda: "(not downloaded)" in label(), timeout=10000)
+    monkeypatch.setattr(voice_tab, "missing_voices", lambda: frozenset())
+    w.models.service.model_ready.emit("piper-zh-cn-huayan")
+    qtbot.waitUntil(lambda: "(not downloaded)" not in label(), timeout=10000)

@@ -300,6 +300,9 @@ class TabBase(QWidget):
     def open_file(self, path: str) -> None:
         """Open a file the user dropped on the window or passed on the command line."""
 
+    def on_model_ready(self, ref: str) -> None:
+        """A model finished downloading: a tab that showed it as missing looks again."""
+
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
 

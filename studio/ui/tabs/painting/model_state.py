@@ -53,7 +53,6 @@ class ModelState(QObject):
         self.available: bool | None = None  # None while looking
         self.problem = ""  # why the model is not available (translated)
         self.offer: catalog.CatalogEntry | None = None
-        self._listening = False  # to the window's finished downloads
         self._calls = BackgroundCalls("painting-model", self)
         self._calls.done.connect(self._on_done)
         self._calls.failed.connect(self._on_failed)
@@ -136,15 +135,10 @@ class ModelState(QObject):
         window = self._models_window()
         if window is None:
             return
-        ready = getattr(getattr(getattr(window, "models", None), "service", None),
-                        "model_ready", None)
-        if ready is not None and not self._listening:
-            ready.connect(self._on_model_ready)
-            self._listening = True
         window.show_models("painting", ref)
 
-    @Slot(str)
-    def _on_model_ready(self, _ref: str) -> None:
+    def model_ready(self, _ref: str) -> None:
+        """A download finished (the window tells every tab): look again if ours was missing."""
         if self.available is False:
             self.check(self.ref)
 

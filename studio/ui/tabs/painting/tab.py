@@ -90,6 +90,9 @@ class PaintingTab(PaintingDrops, PaintingRecords, TabBase):
         history.recorded.connect(self._on_recorded)
 
     # -- the model ----------------------------------------------------------------------------
+    def on_model_ready(self, ref: str) -> None:
+        self.model_state.model_ready(ref)
+
     def apply_settings(self, settings) -> None:
         changed = settings.model_for("painting") != self.settings.model_for("painting")
         super().apply_settings(settings)

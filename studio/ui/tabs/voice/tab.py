@@ -130,6 +130,9 @@ class VoiceTab(VoiceHistory, TabBase):
         history.recorded.connect(self._on_recorded)
 
     # -- the voice ----------------------------------------------------------------------------
+    def on_model_ready(self, ref: str) -> None:
+        self.io.call("voices", missing_voices)  # a voice marked "not downloaded" may be here now
+
     def apply_settings(self, settings) -> None:
         changed = settings.model_for("voice") != self.settings.model_for("voice")
         super().apply_settings(settings)
