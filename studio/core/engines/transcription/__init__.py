@@ -107,7 +107,7 @@ def _job(req: TranscribeRequest, cancel: CancelToken, cache: ModelCache) -> Iter
     if req.endpoint or req.backend == "remote":  # an inference server transcribes it
         from . import remote
 
-        yield from remote.job(req, cancel)
+        yield from remote.job(req, cancel, join_text)
         return
     started = time.perf_counter()
     validate(req)

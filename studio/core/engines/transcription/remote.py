@@ -150,7 +150,9 @@ class _Remote:
         return answer
 
 
-def job(req: TranscribeRequest, cancel: CancelToken) -> Iterator[Event]:
+def job(req: TranscribeRequest, cancel: CancelToken, join_text) -> Iterator[Event]:
+    """``join_text``: the engine's way of joining segments (handed in: no import of the
+    package from here)."""
     started = time.perf_counter()
     validate(dataclasses.replace(req, backend="auto"))
     if req.backend not in ("auto", REMOTE):
@@ -217,7 +219,7 @@ def job(req: TranscribeRequest, cancel: CancelToken) -> Iterator[Event]:
     seconds = time.perf_counter() - t0
     language = state["language"]
     result = TranscriptResult(
-        segments=tuple(segments), text=_join(segments, language), language=language,
+        segments=tuple(segments), text=join_text(segments, language), language=language,
         language_probability=None, duration_s=round(total, 3),
         model=f"{req.model} @ {target.label}", backend=REMOTE, seconds=round(seconds, 4),
         rtf=round(seconds / total, 4) if total > 0 else 0.0,
@@ -241,12 +243,6 @@ def job(req: TranscribeRequest, cancel: CancelToken) -> Iterator[Event]:
     resolved = dataclasses.replace(req, backend=REMOTE, revision=f"remote:{req.model}",
                                    samples=None)
     yield Result(value=result, request=resolved, timings=timings)
-
-
-def _join(segments: list[Segment], language: str) -> str:
-    from . import join_text
-
-    return join_text(segments, language)
 
 
 class _Decoder:

@@ -137,7 +137,7 @@ def _job(req: SpeakRequest, cancel: CancelToken, cache: ModelCache) -> Iterator[
     if req.endpoint or req.backend == "remote":  # an inference server speaks it
         from . import remote
 
-        yield from remote.job(req, cancel)
+        yield from remote.job(req, cancel, _speak)
         return
     started = time.perf_counter()
     validate(req)

@@ -106,9 +106,9 @@ def _drain(gen):
             return stop.value
 
 
-def job(req: SpeakRequest, cancel: CancelToken) -> Iterator[Event]:
-    from . import _speak
-
+def job(req: SpeakRequest, cancel: CancelToken, speak_sentences) -> Iterator[Event]:
+    """``speak_sentences``: the engine's sentence loop (``voice._speak``), handed in so this
+    module does not import its package."""
     started = time.perf_counter()
     validate(dataclasses.replace(req, backend="auto"))
     if req.backend not in ("auto", REMOTE):
@@ -126,7 +126,7 @@ def job(req: SpeakRequest, cancel: CancelToken) -> Iterator[Event]:
     try:
         yield from voice.prepare(sentences[0].text)
         loaded = time.perf_counter()
-        made = yield from _speak(voice, sentences, req, req.speaker, None, cancel, {},
+        made = yield from speak_sentences(voice, sentences, req, req.speaker, None, cancel, {},
                                  len(req.text), REMOTE)
     except RemoteError as exc:
         yield Failed(exc.message, user_error=exc.user_error)
