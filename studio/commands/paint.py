@@ -225,7 +225,8 @@ def _save(res, out: Path, timings: dict, state: str, save: bool, quality: int,
         try:
             rid = store.record("painting", res.request, prompt=res.request.prompt, files=paths,
                                model=res.model, timings=timings, status=state,
-                               parents=parents)
+                               parents=parents, made_from_files=[
+                                   f for f in (res.request.init_image, res.request.mask) if f])
         finally:
             store.close()
     except Exception as exc:  # the images are saved: the history is a bonus

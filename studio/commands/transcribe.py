@@ -259,7 +259,8 @@ def _record(args, request, text: str, model: str, audio: str, out: Path | None,
             return store.record("transcription", request, prompt=os.path.abspath(audio),
                                 title=Path(audio).name, text=text, files=files, model=model,
                                 timings=timings, status=status,
-                                parents=getattr(args, "parents", ()))
+                                parents=getattr(args, "parents", ()),
+                                made_from_files=[audio])
         finally:
             store.close()
     except Exception as exc:  # HistoryError, or anything odd: the transcript was delivered

@@ -503,3 +503,22 @@ def test_delete_with_files_never_removes_the_users_own_files(store, tmp_path):
     assert entry.files == (str(audio), str(srt)) and entry.made_files == (str(srt),)
     assert store.delete(rid, delete_files=True) == [srt]
     assert audio.exists() and not srt.exists()
+
+
+def test_a_result_made_from_a_file_of_ours_names_its_maker(store, tmp_path):
+    """"Transcribed from voice take 1": the input file tells which result it came from."""
+    take = store.new_output_path("voice", "hello", "flac")
+    take.write_bytes(b"audio")
+    spoken = store.record("voice", {}, files=[take])
+    own = tmp_path / "mine.wav"  # the user's file: no result made it
+    own.write_bytes(b"audio")
+    heard = store.record("transcription", {}, files=[take], made_from_files=[take])
+    mine = store.record("transcription", {}, files=[own], made_from_files=[own])
+    again = store.record("transcription", {}, files=[take], made_from_files=[take],
+                         parents=[heard])
+    assert store.get(heard).parents == (spoken,)
+    assert store.get(mine).parents == ()
+    # the earlier transcript also lists the take, as its input: it is not taken for the maker
+    assert store.get(again).parents == tuple(sorted({spoken, heard}))
+    third = store.record("transcription", {}, files=[take], made_from_files=[take])
+    assert store.get(third).parents == (spoken,)

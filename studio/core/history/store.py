@@ -94,8 +94,8 @@ class HistoryStore:
     def record(self, task: str, request: Any, *, prompt: str = "", text: str = "",
                files: Iterable[str | os.PathLike] = (), timings: dict | None = None,
                parents: Iterable[int] = (), status: str = "done", model: str = "",
-               title: str = "", tags: Iterable[str] = (), created: float | None = None
-               ) -> int:
+               title: str = "", tags: Iterable[str] = (), created: float | None = None,
+               made_from_files: Iterable[str | os.PathLike] = ()) -> int:
         """Add a result; returns its id.
 
         ``request`` is the request dataclass that reproduces the result (saved with its
@@ -103,6 +103,9 @@ class HistoryStore:
         default to the request's own; ``title`` to the first line of the prompt.
         ``status`` is "done" or "stopped" (cancelled, partial output kept).  ``created``
         (epoch seconds, default now) is for imports: the list order is recording order.
+        ``made_from_files`` are the input files (the audio transcribed, the init image): the
+        results that made them in the outputs folder become parents too, so a transcript of
+        a spoken take says "made from" that take without the caller knowing its id.
         """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
@@ -124,8 +127,15 @@ class HistoryStore:
                 row).lastrowid
             conn.executemany("INSERT INTO files VALUES (?, ?, ?)",
                              [(rid, i, clean(p)) for i, p in enumerate(stored)])
+            # The maker is the first result that listed the file: later ones (an earlier
+            # transcript of the same take) listed it as their input.
+            makers = [row[0] for f in made_from_files
+                      if not os.path.isabs(inside := self._stored_path(f))
+                      for row in conn.execute("SELECT MIN(result_id) FROM files WHERE path = ? "
+                                              "AND result_id != ?", (clean(inside), rid))
+                      if row[0] is not None]
             conn.executemany("INSERT OR IGNORE INTO parents VALUES (?, ?)",
-                             [(rid, int(p)) for p in parents])
+                             [(rid, int(p)) for p in (*parents, *makers)])
             conn.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)",
                              [(rid, t) for t in _tags(tags)])
         return rid

@@ -50,6 +50,8 @@ class PaintingRecords(OutputRecords):
         seeds = ", ".join(str(s) for s in result.seeds)
         fields = {"request": request, "prompt": request.prompt, "model": result.model,
                   "timings": timings, "parents": self._job_parents,
+                  # an init image or mask the app made (a result of ours) is a parent too
+                  "made_from_files": [f for f in (request.init_image, request.mask) if f],
                   "text": self.tr("%1 image(s), %2×%3, seed %4").replace(
                       "%1", str(len(result.images))).replace("%2", str(result.width)).replace(
                       "%3", str(result.height)).replace("%4", seeds)}

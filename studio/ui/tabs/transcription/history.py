@@ -45,7 +45,8 @@ class TranscriptionHistory:
         audio = os.path.abspath(path)
         return {"request": request, "text": value.text, "prompt": audio,
                 "title": os.path.basename(path), "files": [audio, *files],
-                "model": value.model or getattr(request, "model", ""), "timings": timings}
+                "model": value.model or getattr(request, "model", ""), "timings": timings,
+                "made_from_files": [audio]}  # a spoken take's transcript is made from it
 
     def history_record(self, ev: Result | Cancelled) -> dict[str, Any] | None:
         item = self.running
