@@ -34,6 +34,7 @@ TABS = catalog.TASKS
 MAX_BUDGET_GB = 65536.0
 _BASE64 = re.compile(r"[A-Za-z0-9+/=]*")
 _MAX_TEXT = 4096  # a path, a URL, a model reference
+_ENDPOINT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # as endpoints.store.NAME
 _MAX_ITEMS = 500  # entries of a list setting (opt-ins, local models)
 
 
@@ -61,6 +62,9 @@ class Settings:
     trust_remote_code_models: list[str] = field(default_factory=list)  # may run their own code
     # Model folders and files the user added, per task (the Models dialog)
     local_models: dict[str, list[str]] = field(default_factory=dict)
+    # Per task, a model on an inference server instead: {"endpoint": name, "model": the
+    # server's model id} (Settings → Endpoints); ``models`` keeps the local choice meanwhile.
+    remote_models: dict[str, dict[str, str]] = field(default_factory=dict)
     force_stop_after_s: float = 5.0  # after Stop, offer Force stop if the job is still running
     # audio devices by name ("" = the system default): PortAudio indices change between runs
     input_device: str = ""
@@ -72,7 +76,17 @@ class Settings:
     language: str = ""  # "" = follow the system; "zh_CN", "en"
 
     def model_for(self, task: str) -> str:
+        """The task's model on this computer (what runs when no remote model is chosen)."""
         return self.models.get(task) or _default_models().get(task, "")
+
+    def remote_for(self, task: str) -> tuple[str, str] | None:
+        """(endpoint name, server model id) when the task runs on an endpoint, else None."""
+        choice = self.remote_models.get(task)
+        return (choice["endpoint"], choice["model"]) if choice else None
+
+    def target_for(self, task: str) -> tuple[str, str]:
+        """What a request for ``task`` carries: (``endpoint``, ``model``); "" = this computer."""
+        return self.remote_for(task) or ("", self.model_for(task))
 
     @property
     def memory_budget_bytes(self) -> int:
@@ -133,6 +147,13 @@ def _local_models(value: Any) -> bool:
             and all(_text_list(v) for v in value.values()))
 
 
+def _remote_models(value: Any) -> bool:
+    return (isinstance(value, dict) and all(k in catalog.TASKS for k in value)
+            and all(isinstance(v, dict) and set(v) == {"endpoint", "model"}
+                    and isinstance(v["endpoint"], str) and _ENDPOINT_NAME.fullmatch(v["endpoint"])
+                    and _text(v["model"]) and v["model"].strip() for v in value.values()))
+
+
 def _window_blob(value: Any) -> bool:
     return (isinstance(value, str) and len(value) < 1_000_000
             and _BASE64.fullmatch(value) is not None)
@@ -149,6 +170,7 @@ VALIDATORS: dict[str, Callable[[Any], bool]] = {
     "allow_pickle_models": _text_list,
     "trust_remote_code_models": _text_list,
     "local_models": _local_models,
+    "remote_models": _remote_models,
     "force_stop_after_s": _number(1.0, 600.0),
     "input_device": _text,
     "output_device": _text,

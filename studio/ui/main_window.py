@@ -35,6 +35,7 @@ from studio.core.paths import history_path, log_dir, outputs_dir
 from studio.core.settings import Settings, SettingsStore
 
 from .audio_service import AudioService
+from .endpoints import WindowEndpoints
 from .history import HistoryDock
 from .history_service import HistoryService
 from .models.window import WindowModels
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self.models = WindowModels(self)  # downloads, the Models dialog and its buttons
         self.models.service.model_ready.connect(self._on_model_ready)
         self._build_status_bar()
+        self.endpoints = WindowEndpoints(self)  # Endpoints…, the servers' models in the pickers
         warnings = [core_text(w) for w in (store.warning, drafts.warning) if w]
         if warnings:  # both files can be broken at once: say both
             self.show_notice("\n".join(warnings), "warning")
@@ -359,6 +361,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.runner.cancel()
         self.models.cancel()  # downloads stop while the engine does
+        self.endpoints.shutdown()
         ok = self.host.shutdown(2.0) if self.owns_host else True
         ok = self.models.shutdown(2.0) and ok
         if self.host.listener is self._relay:

@@ -23,6 +23,8 @@ from studio.core.settings import WRITING_BACKENDS, Settings
 
 from .audio_service import AudioService
 from .audio_settings import AudioSettingsBox
+from .endpoints import picker
+from .endpoints.service import Section
 from .hub_settings import HubSettingsBox
 from .texts import model_description, model_label
 
@@ -30,6 +32,8 @@ from .texts import model_description, model_label
 class SettingsPanel(QWidget):
     changed = Signal(object)  # the new Settings
     models_requested = Signal(str)  # a model picker's "…": open the Models dialog at this task
+    endpoints_requested = Signal()  # "Endpoints…": the servers' editor
+    refresh_requested = Signal()  # ask the servers for their models again
 
     def __init__(self, settings: Settings, hardware: Hardware, parent=None,
                  audio: AudioService | None = None) -> None:
@@ -68,6 +72,7 @@ class SettingsPanel(QWidget):
                                             "if a job is still running this long"))
         self.model_boxes: dict[str, QComboBox] = {}
         self.model_buttons: dict[str, QToolButton] = {}  # "…": the Models dialog at that task
+        self._remote: dict[str, list[Section]] = {}  # per task, the endpoints' models
         self.hub_box = HubSettingsBox(settings, self)
 
         hw_box = QGroupBox(self.tr("Hardware"), self)
@@ -95,6 +100,21 @@ class SettingsPanel(QWidget):
             self.model_boxes[task] = box
             self.model_buttons[task] = browse
         m_form.addRow(self.tr("Writing backend"), self.backend)
+        self.endpoints_button = QToolButton(self)
+        self.endpoints_button.setText(self.tr("Endpoints…"))
+        self.endpoints_button.setToolTip(self.tr("Inference servers (vLLM, Xinference, "
+                                                 "llama.cpp, Ollama…) the tabs can run on"))
+        self.endpoints_button.clicked.connect(self.endpoints_requested)
+        self.refresh_button = QToolButton(self)
+        self.refresh_button.setText(self.tr("Refresh server models"))
+        self.refresh_button.setToolTip(self.tr("Ask every endpoint again which models it "
+                                               "serves"))
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.endpoints_button)
+        server_row.addWidget(self.refresh_button)
+        server_row.addStretch(1)
+        m_form.addRow(server_row)
 
         app_box = QGroupBox(self.tr("Interface"), self)
         a_form = QFormLayout(app_box)
@@ -174,7 +194,9 @@ class SettingsPanel(QWidget):
             for entry in catalog.for_task(task):
                 box.addItem(model_label(entry), entry.id)
                 box.setItemData(box.count() - 1, self._tooltip(entry), 3)  # ToolTipRole
-            self._select(box, s.model_for(task))
+            remote = s.remote_for(task)
+            picker.add_sections(box, self._remote.get(task, []), remote)
+            self._select(box, s.model_for(task), *(remote or ()))
             box.blockSignals(False)
 
     def _tooltip(self, entry: catalog.CatalogEntry) -> str:
@@ -182,18 +204,44 @@ class SettingsPanel(QWidget):
         return f"{model_description(entry)}\n{where} · {entry.size_mb:.0f} MB · {entry.license}"
 
     @staticmethod
-    def _select(box: QComboBox, ref: str) -> None:
-        index = box.findData(ref)
+    def _select(box: QComboBox, ref: str, endpoint: str = "", model: str = "") -> None:
+        if endpoint:  # a server's model (``ref``, the local one, stays in the settings)
+            picker.select_remote(box, endpoint, model)
+            return
+        index = picker.find(box, "", ref)
         if index < 0 and ref:
-            box.addItem(ref, ref)  # a local folder or hub id the user chose
-            index = box.count() - 1
+            index = picker.local_end(box)
+            box.insertItem(index, ref, ref)  # a local folder or hub id the user chose
         box.setCurrentIndex(max(index, 0))
 
-    def set_model(self, task: str, ref: str) -> None:
-        self._select(self.model_boxes[task], ref)
+    def set_model(self, task: str, ref: str, endpoint: str = "") -> None:
+        """Choose ``ref`` for ``task``: a local model, or with ``endpoint`` that server's."""
+        box = self.model_boxes[task]
+        if endpoint:
+            self._select(box, "", endpoint, ref)
+        else:
+            self._select(box, ref)
+
+    def set_remote_sections(self, sections: dict[str, list[Section]]) -> None:
+        """The endpoints' models per task (the choices made stay as they are)."""
+        self._remote = sections
+        for task, box in self.model_boxes.items():
+            box.blockSignals(True)
+            endpoint, ref = picker.choice(box)
+            picker.clear_sections(box)
+            picker.add_sections(box, sections.get(task, []), (endpoint, ref) if endpoint
+                                else None)
+            self._select(box, ref, endpoint, ref)
+            box.blockSignals(False)
 
     def current(self) -> Settings:
-        models = {task: box.currentData() or "" for task, box in self.model_boxes.items()}
+        models, remote = dict(self.settings.models), {}
+        for task, box in self.model_boxes.items():
+            endpoint, ref = picker.choice(box)
+            if endpoint:
+                remote[task] = {"endpoint": endpoint, "model": ref}
+            else:
+                models[task] = ref
         audio_in, audio_out = (self.audio_box.values() if self.audio_box is not None
                                else (self.settings.input_device, self.settings.output_device))
         return dataclasses.replace(
@@ -205,6 +253,7 @@ class SettingsPanel(QWidget):
             force_stop_after_s=self.force_after.value(),
             language=self.language.currentData() or "",
             models=models,
+            remote_models=remote,
             input_device=audio_in,
             output_device=audio_out,
             **self.hub_box.values(),

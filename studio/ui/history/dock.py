@@ -75,16 +75,16 @@ class HistoryDock(QDockWidget):
         if page is None:
             return
         self.main.show_tab(entry.task)
-        model = getattr(request, "model", "")
-        if model:  # the model lives in the settings panel, not in the tab
-            self.main.panel.set_model(entry.task, model)
+        model, note = getattr(request, "model", ""), ""
+        if model:  # the model lives in the settings panel (a server's: with its endpoint)
+            note = self.main.endpoints.choose(entry.task, model, getattr(request, "endpoint", ""))
         backend = getattr(request, "backend", "") if entry.task == "writing" else ""
         box = self.main.panel.backend
         if backend and box.findData(backend) >= 0:
             box.setCurrentIndex(box.findData(backend))
         page.load_request(request)
-        page.show_info(self.tr("Loaded the settings of result #%1.").replace(
-            "%1", str(entry.id)))
+        page.show_info(" ".join(filter(None, (self.tr("Loaded the settings of result #%1.")
+                                              .replace("%1", str(entry.id)), note))))
 
     @Slot(object)
     def rerun(self, entry: Entry) -> None:

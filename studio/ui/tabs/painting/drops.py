@@ -92,7 +92,7 @@ class PaintingDrops:
         if unknown:
             text += " " + self.tr("Not understood: %1.").replace("%1", ", ".join(unknown))
         model = meta.fields.get("model")
-        current = self.settings.model_for("painting")
+        current = self.settings.target_for("painting")[1]
         if isinstance(model, str) and model and model != current:
             text += " " + self.tr("It was made with the model %1; the model chosen in Settings "
                                   "(%2) paints.").replace("%1", model).replace("%2", current)

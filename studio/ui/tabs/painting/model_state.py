@@ -64,6 +64,16 @@ class ModelState(QObject):
         self.defaults_known.emit(None)
         self._calls.call(f"model:{ref}", check_model, ref)
 
+    def follow(self, settings) -> None:
+        """Look at the settings' painting model; a server's model needs no look (no banner;
+        its defaults are the server's)."""
+        if settings.remote_for("painting") is None:
+            self.check(settings.model_for("painting"))
+            return
+        self.ref, self.available, self.problem = "", True, ""
+        self.banner.clear_message()
+        self.defaults_known.emit(None)
+
     @Slot(str, object)
     def _on_done(self, kind: str, defaults) -> None:
         if kind != f"model:{self.ref}":

@@ -82,7 +82,7 @@ class PaintingTab(PaintingDrops, PaintingRecords, TabBase):
         self.io.done.connect(self._on_io_done)
         self.io.failed.connect(self._on_io_failed)
         self._on_mode(self.source.mode())
-        self.model_state.check(settings.model_for("painting"))
+        self.model_state.follow(settings)
 
     def attach_history(self, history: HistoryService) -> None:
         super().attach_history(history)
@@ -94,10 +94,10 @@ class PaintingTab(PaintingDrops, PaintingRecords, TabBase):
         self.model_state.model_ready(ref)
 
     def apply_settings(self, settings) -> None:
-        changed = settings.model_for("painting") != self.settings.model_for("painting")
+        changed = settings.target_for("painting") != self.settings.target_for("painting")
         super().apply_settings(settings)
         if changed:
-            self.model_state.check(settings.model_for("painting"))
+            self.model_state.follow(settings)
 
     @Slot(str)
     def choose_model(self, ref: str) -> None:
@@ -110,9 +110,10 @@ class PaintingTab(PaintingDrops, PaintingRecords, TabBase):
     def request(self) -> PaintRequest:
         """The request the controls describe (without the mask file, saved at Generate)."""
         s, mode = self.settings, self.source.mode()
+        endpoint, model = s.target_for("painting")  # endpoint: a server's name, or ""
         return PaintRequest(
             prompt=self.prompt.toPlainText(), negative_prompt=self.negative.toPlainText(),
-            model=s.model_for("painting"), device=s.device, dtype=s.dtype,
+            model=model, endpoint=endpoint, device=s.device, dtype=s.dtype,
             init_image=self.source.path if mode != "txt2img" else "", **self.params.values())
 
     @Slot()

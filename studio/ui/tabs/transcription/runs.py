@@ -28,7 +28,8 @@ class QueueRuns:
 
     def request_for(self, path: str) -> TranscribeRequest:
         s = self.settings
-        return TranscribeRequest(audio=path, model=s.model_for("transcription"),
+        endpoint, model = s.target_for("transcription")  # endpoint: a server's name, or ""
+        return TranscribeRequest(audio=path, model=model, endpoint=endpoint,
                                  device=s.device, dtype=s.dtype,
                                  **self.options.request_fields(s.language))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,6 +33,7 @@ from studio.ui.texts import model_label
 SAMPLES = {"zh": "你好！这就是我的声音。", "de": "Hallo! So klingt meine Stimme.",
            "fr": "Bonjour ! Voici ma voix.", "es": "¡Hola! Así suena mi voz.",
            "en": "Hello! This is how I sound."}
+REMOTE_ROLE = Qt.ItemDataRole.UserRole + 1  # a server's voice: its endpoint's name
 DEFAULT_NOISE = -0.05  # the spin boxes' lowest value: "the voice's own"
 
 
@@ -73,6 +74,7 @@ class VoiceControls(QWidget):
         super().__init__(parent)
         self.info: VoiceInfo | None = None
         self._wanted_speaker = ""  # restored before the speaker list is known
+        self.remote: tuple[str, str] | None = None  # (endpoint, model): a server's voice
         self.voice = QComboBox(self)
         self.voice.setMinimumContentsLength(18)
         self.voice.setSizeAdjustPolicy(
@@ -141,12 +143,21 @@ class VoiceControls(QWidget):
             self.voice.setItemData(self.voice.count() - 1, f"{entry.language} · "
                                    f"{entry.license} · {entry.size_mb:.0f} MB", 3)  # tooltip
         self.voice.blockSignals(False)
-        self.select_voice(current)
+        self.select_voice(current, self.remote)
 
-    def select_voice(self, ref: str) -> None:
+    def select_voice(self, ref: str, remote: tuple[str, str] | None = None) -> None:
+        """Show ``ref`` (a local voice), or ``remote`` ((endpoint, model): a server's)."""
+        self.remote = remote
         self.voice.blockSignals(True)
+        for row in reversed(range(self.voice.count())):
+            if self.voice.itemData(row, REMOTE_ROLE):
+                self.voice.removeItem(row)
         index = self.voice.findData(ref)
-        if index < 0 and ref:
+        if remote is not None:
+            self.voice.addItem(f"{remote[1]} · {remote[0]}", remote[1])
+            index = self.voice.count() - 1
+            self.voice.setItemData(index, remote[0], REMOTE_ROLE)
+        elif index < 0 and ref:
             self.voice.addItem(ref, ref)  # a folder or file the user chose
             index = self.voice.count() - 1
         self.voice.setCurrentIndex(max(index, 0))
@@ -156,8 +167,9 @@ class VoiceControls(QWidget):
         return self.voice.currentData() or ""
 
     @Slot(int)
-    def _on_voice(self, _index: int) -> None:
-        self.voice_chosen.emit(self.current_voice())
+    def _on_voice(self, index: int) -> None:
+        if not self.voice.itemData(index, REMOTE_ROLE):  # a server's: chosen in Settings
+            self.voice_chosen.emit(self.current_voice())
 
     @Slot(int)
     def _on_speaker(self, _index: int) -> None:

@@ -94,6 +94,7 @@ class VoiceTab(VoiceHistory, TabBase):
         self.runner.busy_changed.connect(self.sync_take_buttons)
         self.io.done.connect(self._on_io_done)
         self.io.failed.connect(self._on_io_failed)
+        self.controls.remote = settings.remote_for("voice")  # a server's voice, or None
         self.controls.set_voices(catalogue_voices(), settings.model_for("voice"))
         self.io.call("voices", missing_voices)
         self.io.call("formats", writable_formats)
@@ -134,28 +135,35 @@ class VoiceTab(VoiceHistory, TabBase):
         self.io.call("voices", missing_voices)  # a voice marked "not downloaded" may be here now
 
     def apply_settings(self, settings) -> None:
-        changed = settings.model_for("voice") != self.settings.model_for("voice")
+        changed = settings.target_for("voice") != self.settings.target_for("voice")
         super().apply_settings(settings)
         if changed:
-            self.controls.select_voice(settings.model_for("voice"))
+            self.controls.select_voice(settings.model_for("voice"), settings.remote_for("voice"))
             self._ask_info()
 
     @Slot(str)
     def _on_voice_chosen(self, ref: str) -> None:
         self.model_chosen.emit("voice", ref)  # the settings panel holds the model
-        if self.settings.model_for("voice") != ref:  # no window listening: keep it here
+        if self.settings.target_for("voice") != ("", ref):  # no window listening: keep it here
             self.apply_settings(dataclasses.replace(
-                self.settings, models={**self.settings.models, "voice": ref}))
+                self.settings, models={**self.settings.models, "voice": ref}, remote_models={
+                    t: c for t, c in self.settings.remote_models.items() if t != "voice"}))
 
     def _ask_info(self) -> None:
         self.controls.set_info(None)
+        remote = self.settings.remote_for("voice")
+        if remote is not None:  # the server knows its voices
+            self.controls.set_info(None, self.tr("Spoken by the server %1 (its default "
+                                                 "voice).").replace("%1", remote[0]))
+            return
         ref = self.settings.model_for("voice")
         self.io.call(f"info:{ref}", voice_info, ref)
 
     # -- speaking -----------------------------------------------------------------------------
     def request_for(self, text: str) -> SpeakRequest:
         s = self.settings
-        return SpeakRequest(text=text, model=s.model_for("voice"), device=s.device,
+        endpoint, model = s.target_for("voice")  # endpoint: a server's name, or ""
+        return SpeakRequest(text=text, model=model, endpoint=endpoint, device=s.device,
                             **self.controls.values())
 
     @Slot()
@@ -247,7 +255,7 @@ class VoiceTab(VoiceHistory, TabBase):
             return
         if kind == f"split:{self.job}":
             self.spoken.spans = [(s.start, s.end) for s in value]
-        elif kind == f"info:{self.settings.model_for('voice')}":
+        elif kind == f"info:{self.settings.model_for('voice')}" and not self.controls.remote:
             self.controls.set_info(value)
         elif kind == "voices":
             self.controls.set_voices(catalogue_voices(), self.settings.model_for("voice"), value)

@@ -183,7 +183,7 @@ class WritingTab(WritingHistory, TabBase):
 
     # -- model ----------------------------------------------------------------------------------
     def apply_settings(self, settings) -> None:
-        changed = (settings.model_for("writing") != self.settings.model_for("writing")
+        changed = (settings.target_for("writing") != self.settings.target_for("writing")
                    or settings.writing_backend != self.settings.writing_backend)
         super().apply_settings(settings)
         if changed:
@@ -192,6 +192,10 @@ class WritingTab(WritingHistory, TabBase):
     def refresh_model_info(self) -> None:
         """Learn (off the UI thread, from metadata only) whether the model can chat."""
         self.chat_capable = None
+        if self.settings.remote_for("writing") is not None:  # servers chat (their template)
+            self.chat_capable = True
+            self.mode.allow_chat(True)
+            return
         self.io.call("info", writing.model_info, self.settings.model_for("writing"),
                      self.settings.writing_backend)
 
@@ -201,8 +205,10 @@ class WritingTab(WritingHistory, TabBase):
         params = self.params.values()
         if mode == CHAT:
             params["num_return_sequences"] = 1  # a conversation continues with one reply
+        endpoint, model = s.target_for("writing")  # a server's model: endpoint is its name
         return writing.WriteRequest(
-            prompt=prompt, model=s.model_for("writing"), backend=s.writing_backend,
+            prompt=prompt, model=model, endpoint=endpoint,
+            backend="auto" if endpoint else s.writing_backend,
             device=s.device, dtype=s.dtype, mode=mode, system=self.system.text().strip(),
             history=history, **params)
 
@@ -292,7 +298,7 @@ class WritingTab(WritingHistory, TabBase):
 
     @Slot(str, object)
     def _on_io_done(self, kind: str, value: Any) -> None:
-        if kind == "info":
+        if kind == "info" and self.settings.remote_for("writing") is None:
             self.chat_capable = value.chat
             self.mode.allow_chat(value.chat)
         elif kind == "loaded":
