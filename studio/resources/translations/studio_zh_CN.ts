@@ -455,6 +455,216 @@
     </message>
   </context>
   <context>
+    <name>EndpointForm</name>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="37" />
+      <source>A short name: letters, digits, dots, dashes or underscores</source>
+      <translation>简短名称：字母、数字、点、短横线或下划线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="41" />
+      <source>The server's OpenAI-compatible address; /v1 is added unless it ends with it</source>
+      <translation>服务器的 OpenAI 兼容地址；若不以 /v1 结尾会自动补上</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="45" />
+      <source>Kept in the system keyring, never in the settings files, never shown again</source>
+      <translation>保存在系统密钥环中，从不写入设置文件，也不会再次显示</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="48" />
+      <source>Forget key</source>
+      <translation>删除密钥</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="52" />
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="53" />
+      <source>How long to wait for the server to connect, and between two pieces of its answer</source>
+      <translation>等待服务器建立连接以及两段应答之间的最长时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="55" />
+      <source>Verify the TLS certificate</source>
+      <translation>验证 TLS 证书</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="56" />
+      <source>Turn off only for a self-signed certificate on a network you trust</source>
+      <translation>仅在可信网络中使用自签名证书时才关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="67" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="68" />
+      <source>Base URL</source>
+      <translation>基础 URL</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="72" />
+      <source>API key</source>
+      <translation>API 密钥</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="74" />
+      <source>Timeout</source>
+      <translation>超时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="96" />
+      <source>Saving…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="100" />
+      <source>The API key is stored in the system keyring.</source>
+      <translation>API 密钥已保存在系统密钥环中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="102" />
+      <source>The API key is stored.</source>
+      <translation>API 密钥已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="104" />
+      <source>No API key stored (a server on this computer often needs none).</source>
+      <translation>未保存 API 密钥（本机上的服务器通常不需要）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="106" />
+      <source>stored; type a new one to replace it</source>
+      <translation>已保存；输入新令牌可替换</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="107" />
+      <source>optional</source>
+      <translation>可选</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="140" />
+      <source>The offline switch is on: %1 is not on this computer, so it cannot be used until the switch is turned off.</source>
+      <translation>离线开关已打开：%1 不在本机上，关闭离线开关之前无法使用。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/form.py" line="144" />
+      <source>Plain HTTP to another computer: an API key would travel unencrypted (you will be asked before it is sent).</source>
+      <translation>明文 HTTP 连接另一台计算机：API 密钥将以未加密方式传输（发送前会先询问你）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EndpointsDialog</name>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="43" />
+      <source>Endpoints</source>
+      <translation>端点</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="51" />
+      <source>Add</source>
+      <translation>添加</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="52" />
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="54" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="55" />
+      <source>Test</source>
+      <translation>测试</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="56" />
+      <source>List the server's models and time its answer</source>
+      <translation>列出服务器的模型并测量其应答时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="176" />
+      <source>Remove endpoint</source>
+      <translation>删除端点</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="177" />
+      <source>Remove %1 and its stored API key? Tabs that run on it go back to a model on this computer.</source>
+      <translation>删除 %1 及其保存的 API 密钥吗？使用它的标签页将改回本机上的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="197" />
+      <source>Send the API key unencrypted?</source>
+      <translation>以未加密方式发送 API 密钥？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="198" />
+      <source>%1 uses plain HTTP to another computer (%2): the API key would travel unencrypted, readable by anyone on the network between. Use https if the server offers it.
+
+Send the key over plain HTTP to this server anyway?</source>
+      <translation>%1 通过明文 HTTP 连接另一台计算机（%2）：API 密钥将以未加密方式传输，途经网络上的任何人都能读取。如果服务器支持，请使用 https。
+
+仍要通过明文 HTTP 将密钥发送到此服务器吗？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="202" />
+      <source>Not confirmed: the key is not sent over plain HTTP. Use an https:// address, or no key.</source>
+      <translation>未确认：密钥不会通过明文 HTTP 发送。请使用 https:// 地址，或不使用密钥。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="219" />
+      <source>There is already an endpoint named %1.</source>
+      <translation>已经有名为 %1 的端点。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="240" />
+      <source>Asking %1 for its models…</source>
+      <translation>正在向 %1 查询模型…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="259" />
+      <source>%1 model(s) · answered in %2 ms</source>
+      <translation>%1 个模型 · %2 毫秒内应答</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="261" />
+      <source>Writing</source>
+      <translation>写作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="261" />
+      <source>Painting</source>
+      <translation>绘画</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="262" />
+      <source>Voice</source>
+      <translation>语音</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="262" />
+      <source>Transcription</source>
+      <translation>转写</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="263" />
+      <source>not used here</source>
+      <translation>此处不使用</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/dialog.py" line="282" />
+      <source>Not saved: %1</source>
+      <translation>未保存：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>FilterBar</name>
     <message>
       <location filename="../../ui/history/filters.py" line="27" />
@@ -854,97 +1064,97 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="90" />
+      <location filename="../../ui/main_window.py" line="91" />
       <source>AIGC Studio</source>
       <translation>AIGC 工作室</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="98" />
+      <location filename="../../ui/main_window.py" line="99" />
       <source>Writing</source>
       <translation>写作</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="98" />
+      <location filename="../../ui/main_window.py" line="99" />
       <source>Painting</source>
       <translation>绘画</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="100" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="100" />
       <source>Transcription</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="124" />
+      <location filename="../../ui/main_window.py" line="125" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="174" />
+      <location filename="../../ui/main_window.py" line="176" />
       <source>Memory of the window and of the engine process, where the models are loaded</source>
       <translation>窗口进程和引擎进程（模型加载在其中）占用的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="177" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>Unload models</source>
       <translation>卸载模型</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="178" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Free the memory of every loaded model that no job is using</source>
       <translation>释放所有未被任务使用的已加载模型的内存</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="224" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>The language changes when AIGC Studio starts again. 界面语言将在重新启动后生效。</source>
       <translation>界面语言将在重新启动后生效。 The language changes when AIGC Studio starts again.</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="226" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Restart now</source>
       <translation>立即重启</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>Recovered a recording from %1, %2</source>
       <translation>已恢复 %1 开始的一段录音，时长 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="264" />
+      <location filename="../../ui/main_window.py" line="266" />
       <source>Unloaded %1 model(s); the engine freed %2.</source>
       <translation>已卸载 %1 个模型；引擎释放了 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>Device: %1 · %2</source>
       <translation>设备：%1 · %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="275" />
+      <location filename="../../ui/main_window.py" line="277" />
       <source>not running</source>
       <translation>未运行</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="277" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>Memory: window %1 · engine %2</source>
       <translation>内存：窗口 %1 · 引擎 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="333" />
+      <location filename="../../ui/main_window.py" line="335" />
       <source>Your settings could not be saved: %1</source>
       <translation>设置未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>Your drafts could not be saved: %1</source>
       <translation>草稿未能保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Cannot open %1: no tab handles this kind of file.</source>
       <translation>无法打开 %1：没有标签页能处理这种文件。</translation>
     </message>
@@ -1021,52 +1231,52 @@
   <context>
     <name>ModelState</name>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="94" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="104" />
       <source>Download %1 (%2; it runs on a CPU too), or use a model folder or .safetensors file you already have.</source>
       <translation>下载 %1（%2；在 CPU 上也能运行），或使用你已有的模型文件夹或 .safetensors 文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="96" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="106" />
       <source>Download %1…</source>
       <translation>下载 %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="98" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="108" />
       <source>Or use a model folder or .safetensors file you already have.</source>
       <translation>或使用你已有的模型文件夹或 .safetensors 文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="100" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="110" />
       <source>%1 (%2) runs on a CPU too: aigc-studio models download %3</source>
       <translation>%1（%2）在 CPU 上也能运行：aigc-studio models download %3</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="103" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="113" />
       <source>Open model folder…</source>
       <translation>打开模型文件夹…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="104" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="114" />
       <source>Open model file…</source>
       <translation>打开模型文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="106" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="116" />
       <source>Check again</source>
       <translation>重新检查</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="114" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="124" />
       <source>Choose a Stable Diffusion model folder (diffusers)</source>
       <translation>选择 Stable Diffusion 模型文件夹（diffusers 格式）</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="119" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="129" />
       <source>Choose a Stable Diffusion checkpoint</source>
       <translation>选择 Stable Diffusion 检查点</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/model_state.py" line="120" />
+      <location filename="../../ui/tabs/painting/model_state.py" line="130" />
       <source>Safetensors checkpoints (*.safetensors)</source>
       <translation>Safetensors 检查点 (*.safetensors)</translation>
     </message>
@@ -1515,47 +1725,47 @@
       <translation>停止（Esc）；已完成的图像会保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="150" />
+      <location filename="../../ui/tabs/painting/tab.py" line="151" />
       <source>There is no painting model to paint with yet: download one or open a model folder or file (see above).</source>
       <translation>还没有可用的绘画模型：请下载一个，或打开模型文件夹或文件（见上方）。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="154" />
+      <location filename="../../ui/tabs/painting/tab.py" line="155" />
       <source>Choose a start image first: drop one on the image well or open one.</source>
       <translation>请先选择起始图像：将图像拖放到图像框中，或打开一张。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="157" />
+      <location filename="../../ui/tabs/painting/tab.py" line="158" />
       <source>Brush over the part of the image to repaint first.</source>
       <translation>请先用画笔涂抹要重绘的区域。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="164" />
+      <location filename="../../ui/tabs/painting/tab.py" line="165" />
       <source>Starting…</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="170" />
+      <location filename="../../ui/tabs/painting/tab.py" line="171" />
       <source>Step %1 of %2</source>
       <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="195" />
+      <location filename="../../ui/tabs/painting/tab.py" line="196" />
       <source>Stopped; the %1 finished image(s) are kept.</source>
       <translation>已停止；保留了 %1 张已完成的图像。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="219" />
+      <location filename="../../ui/tabs/painting/tab.py" line="220" />
       <source>Open start image</source>
       <translation>打开起始图像</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="220" />
+      <location filename="../../ui/tabs/painting/tab.py" line="221" />
       <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
       <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/tab.py" line="266" />
+      <location filename="../../ui/tabs/painting/tab.py" line="267" />
       <source>The mask could not be saved: %1</source>
       <translation>无法保存蒙版：%1</translation>
     </message>
@@ -1626,7 +1836,7 @@
   <context>
     <name>QueueRuns</name>
     <message>
-      <location filename="../../ui/tabs/transcription/runs.py" line="40" />
+      <location filename="../../ui/tabs/transcription/runs.py" line="41" />
       <source>%1 is not an audio or video file this tab can open.</source>
       <translation>%1 不是本标签页能打开的音频或视频文件。</translation>
     </message>
@@ -1847,152 +2057,172 @@
   <context>
     <name>SettingsPanel</name>
     <message>
-      <location filename="../../ui/settings_panel.py" line="43" />
+      <location filename="../../ui/settings_panel.py" line="47" />
       <source>auto picks an NVIDIA GPU, then Apple GPU, then the CPU</source>
       <translation>自动：依次选择 NVIDIA GPU、Apple GPU、CPU</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="47" />
+      <location filename="../../ui/settings_panel.py" line="51" />
       <source>auto: half precision on GPUs, float32 on the CPU</source>
       <translation>自动：GPU 上半精度，CPU 上 float32</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="50" />
+      <location filename="../../ui/settings_panel.py" line="54" />
       <source>auto (fastest)</source>
       <translation>自动（最快）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="51" />
+      <location filename="../../ui/settings_panel.py" line="55" />
       <source>llama.cpp runs GGUF files fast on CPUs; transformers runs any causal language model</source>
       <translation>llama.cpp 在 CPU 上快速运行 GGUF 文件；transformers 可运行任何因果语言模型</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="56" />
+      <location filename="../../ui/settings_panel.py" line="60" />
       <source>automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="57" />
+      <location filename="../../ui/settings_panel.py" line="61" />
       <source>Idle models are unloaded before loading another would use more memory than this; automatic: from the memory available when the app starts</source>
       <translation>加载新模型会超出此内存时，先卸载空闲的模型；自动：按应用启动时的可用内存确定</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="61" />
+      <location filename="../../ui/settings_panel.py" line="65" />
       <source>System</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="63" />
+      <location filename="../../ui/settings_panel.py" line="67" />
       <source>Takes effect when the app starts again</source>
       <translation>重新启动后生效</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="66" />
+      <location filename="../../ui/settings_panel.py" line="70" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="67" />
+      <location filename="../../ui/settings_panel.py" line="71" />
       <source>After Stop, offer Force stop (restarting the engine) if a job is still running this long</source>
       <translation>按下停止后，任务若仍运行这么久，就提供“强制停止”（重启引擎）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="73" />
+      <location filename="../../ui/settings_panel.py" line="78" />
       <source>Hardware</source>
       <translation>硬件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="76" />
+      <location filename="../../ui/settings_panel.py" line="81" />
       <source>Device</source>
       <translation>设备</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="77" />
+      <location filename="../../ui/settings_panel.py" line="82" />
       <source>Precision</source>
       <translation>精度</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="78" />
+      <location filename="../../ui/settings_panel.py" line="83" />
       <source>Memory budget</source>
       <translation>内存预算</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="79" />
+      <location filename="../../ui/settings_panel.py" line="84" />
       <source>Models</source>
       <translation>模型</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="81" />
+      <location filename="../../ui/settings_panel.py" line="86" />
       <source>Writing</source>
       <translation>写作</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="81" />
+      <location filename="../../ui/settings_panel.py" line="86" />
       <source>Painting</source>
       <translation>绘画</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="82" />
+      <location filename="../../ui/settings_panel.py" line="87" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="82" />
+      <location filename="../../ui/settings_panel.py" line="87" />
       <source>Transcription</source>
       <translation>转写</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="89" />
+      <location filename="../../ui/settings_panel.py" line="94" />
       <source>Models: download, add a folder or file, choose</source>
       <translation>模型：下载、添加文件夹或文件、选择</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="97" />
+      <location filename="../../ui/settings_panel.py" line="102" />
       <source>Writing backend</source>
       <translation>写作后端</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="99" />
+      <location filename="../../ui/settings_panel.py" line="104" />
+      <source>Endpoints…</source>
+      <translation>端点…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_panel.py" line="105" />
+      <source>Inference servers (vLLM, Xinference, llama.cpp, Ollama…) the tabs can run on</source>
+      <translation>各标签页可以使用的推理服务器（vLLM、Xinference、llama.cpp、Ollama…）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_panel.py" line="109" />
+      <source>Refresh server models</source>
+      <translation>刷新服务器模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_panel.py" line="110" />
+      <source>Ask every endpoint again which models it serves</source>
+      <translation>重新询问每个端点提供哪些模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_panel.py" line="119" />
       <source>Interface</source>
       <translation>界面</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="101" />
+      <location filename="../../ui/settings_panel.py" line="121" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="102" />
+      <location filename="../../ui/settings_panel.py" line="122" />
       <source>Force stop after</source>
       <translation>强制停止等待</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="126" />
+      <location filename="../../ui/settings_panel.py" line="146" />
       <source>auto</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="134" />
+      <location filename="../../ui/settings_panel.py" line="154" />
       <source>%1, %2 cores</source>
       <translation>%1，%2 核</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="140" />
+      <location filename="../../ui/settings_panel.py" line="160" />
       <source>CPU: %1</source>
       <translation>CPU：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="148" />
+      <location filename="../../ui/settings_panel.py" line="168" />
       <source>auto: %1</source>
       <translation>自动：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="153" />
+      <location filename="../../ui/settings_panel.py" line="173" />
       <source>%1 (not available)</source>
       <translation>%1（不可用）</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_panel.py" line="181" />
+      <location filename="../../ui/settings_panel.py" line="203" />
       <source>built in</source>
       <translation>内置</translation>
     </message>
@@ -2093,32 +2323,32 @@
   <context>
     <name>TabBase</name>
     <message>
-      <location filename="../../ui/tabs/base.py" line="87" />
+      <location filename="../../ui/tabs/base.py" line="88" />
       <source>Stop</source>
       <translation>停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="153" />
+      <location filename="../../ui/tabs/base.py" line="161" />
       <source>The job has not stopped yet: the engine is busy inside a library call. Force stop restarts the engine; loaded models are unloaded, your work is kept.</source>
       <translation>任务尚未停止：引擎正忙于一次库调用。强制停止会重启引擎，已加载的模型会被卸载，你的内容会保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="155" />
+      <location filename="../../ui/tabs/base.py" line="163" />
       <source>Force stop</source>
       <translation>强制停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="185" />
+      <location filename="../../ui/tabs/base.py" line="210" />
       <source>about %1 left</source>
       <translation>约剩 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="233" />
+      <location filename="../../ui/tabs/base.py" line="260" />
       <source>Stopped; what was made so far is kept.</source>
       <translation>已停止；已生成的内容已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/base.py" line="235" />
+      <location filename="../../ui/tabs/base.py" line="262" />
       <source>Stopped before anything was made; the previous result is kept.</source>
       <translation>在生成任何内容之前已停止；之前的结果已保留。</translation>
     </message>
@@ -2458,117 +2688,117 @@
   <context>
     <name>VoiceControls</name>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="80" />
+      <location filename="../../ui/tabs/voice/controls.py" line="82" />
       <source>Preview</source>
       <translation>试听</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="81" />
+      <location filename="../../ui/tabs/voice/controls.py" line="83" />
       <source>Hear one short sentence in this voice</source>
       <translation>用这个声音说一句短句听听</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="87" />
+      <location filename="../../ui/tabs/voice/controls.py" line="89" />
       <source>1 is the voice's own pace; 1.5 faster, 0.8 slower</source>
       <translation>1 为声音本来的语速；1.5 更快，0.8 更慢</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="90" />
+      <location filename="../../ui/tabs/voice/controls.py" line="92" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="91" />
+      <location filename="../../ui/tabs/voice/controls.py" line="93" />
       <source>Silence between sentences</source>
       <translation>句子之间的停顿</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="93" />
+      <location filename="../../ui/tabs/voice/controls.py" line="95" />
       <source>How much the voice varies (VITS noise scale)</source>
       <translation>声音的变化程度（VITS 噪声系数）</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="95" />
+      <location filename="../../ui/tabs/voice/controls.py" line="97" />
       <source>How much the rhythm varies (VITS noise width)</source>
       <translation>节奏的变化程度（VITS 噪声宽度）</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="97" />
+      <location filename="../../ui/tabs/voice/controls.py" line="99" />
       <source>voice default</source>
       <translation>声音默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="99" />
+      <location filename="../../ui/tabs/voice/controls.py" line="101" />
       <source>random</source>
       <translation>随机</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="100" />
+      <location filename="../../ui/tabs/voice/controls.py" line="102" />
       <source>Transformers voices: the same seed gives the same audio</source>
       <translation>Transformers 声音：相同种子得到相同音频</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="106" />
+      <location filename="../../ui/tabs/voice/controls.py" line="108" />
       <source>Voice</source>
       <translation>语音</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="110" />
+      <location filename="../../ui/tabs/voice/controls.py" line="112" />
       <source>Speaker</source>
       <translation>说话人</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="112" />
+      <location filename="../../ui/tabs/voice/controls.py" line="114" />
       <source>Speed</source>
       <translation>语速</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="113" />
+      <location filename="../../ui/tabs/voice/controls.py" line="115" />
       <source>Volume</source>
       <translation>音量</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="114" />
+      <location filename="../../ui/tabs/voice/controls.py" line="116" />
       <source>Pause</source>
       <translation>停顿</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="115" />
+      <location filename="../../ui/tabs/voice/controls.py" line="117" />
       <source>Advanced</source>
       <translation>高级</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="117" />
+      <location filename="../../ui/tabs/voice/controls.py" line="119" />
       <source>Noise</source>
       <translation>噪声</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="118" />
+      <location filename="../../ui/tabs/voice/controls.py" line="120" />
       <source>Rhythm noise</source>
       <translation>节奏噪声</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="119" />
+      <location filename="../../ui/tabs/voice/controls.py" line="121" />
       <source>Seed</source>
       <translation>种子</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="139" />
+      <location filename="../../ui/tabs/voice/controls.py" line="141" />
       <source>%1 (not downloaded)</source>
       <translation>%1（未下载）</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="172" />
+      <location filename="../../ui/tabs/voice/controls.py" line="184" />
       <source>Default</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="187" />
+      <location filename="../../ui/tabs/voice/controls.py" line="199" />
       <source>language not stated</source>
       <translation>未注明语言</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/controls.py" line="190" />
+      <location filename="../../ui/tabs/voice/controls.py" line="202" />
       <source>%1 speakers</source>
       <translation>%1 位说话人</translation>
     </message>
@@ -2644,27 +2874,32 @@
       <translation>停止（Esc）；已生成的句子会保留</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/tab.py" line="113" />
+      <location filename="../../ui/tabs/voice/tab.py" line="114" />
       <source>Takes</source>
       <translation>朗读记录</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/tab.py" line="167" />
+      <location filename="../../ui/tabs/voice/tab.py" line="156" />
+      <source>Spoken by the server %1 (its default voice).</source>
+      <translation>由服务器 %1 朗读（其默认声音）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/voice/tab.py" line="175" />
       <source>Type or open some text to speak first.</source>
       <translation>请先输入或打开要朗读的文本。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/tab.py" line="224" />
+      <location filename="../../ui/tabs/voice/tab.py" line="232" />
       <source>The speech is still made and kept in the takes; Save as… works without speakers.</source>
       <translation>语音仍会生成并保留在朗读记录中；没有扬声器也可以“另存为…”。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/tab.py" line="235" />
+      <location filename="../../ui/tabs/voice/tab.py" line="243" />
       <source>Open text</source>
       <translation>打开文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/tab.py" line="236" />
+      <location filename="../../ui/tabs/voice/tab.py" line="244" />
       <source>Text (*.txt *.md)</source>
       <translation>文本 (*.txt *.md)</translation>
     </message>
@@ -2681,6 +2916,44 @@
       <location filename="../../ui/widgets/waveform.py" line="50" />
       <source>Click or drag to move the play position; Space plays or pauses</source>
       <translation>单击或拖动以移动播放位置；空格键播放或暂停</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowEndpoints</name>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="34" />
+      <source>Endpoints…</source>
+      <translation>端点…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="35" />
+      <source>Inference servers the tabs can run on</source>
+      <translation>各标签页可以使用的推理服务器</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="86" />
+      <source>It ran on %1 with %2, which is not one of your endpoints: add it in Settings → Endpoints to run it there again.</source>
+      <translation>它是在 %1 上用 %2 运行的，但 %1 不在你的端点中：在“设置 → 端点”中添加后即可再次在那里运行。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="104" />
+      <source>The endpoint %1 is gone, so this tab runs on this computer again with %2.</source>
+      <translation>端点 %1 已不存在，因此此标签页改回在本机上使用 %2 运行。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="137" />
+      <source>The offline switch is on, so this tab cannot run on %1 (not on this computer): turn the switch off in Settings, or choose a model on this computer.</source>
+      <translation>离线开关已打开，因此此标签页不能在 %1（不在本机上）运行：请在设置中关闭离线开关，或选择本机上的模型。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="161" />
+      <source>Remote: %1 @ %2</source>
+      <translation>远程：%1 @ %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/window.py" line="170" />
+      <source>%1 runs on the server %2 (%3) with its model %4</source>
+      <translation>%1 在服务器 %2（%3）上运行，使用其模型 %4</translation>
     </message>
   </context>
   <context>
@@ -2952,43 +3225,43 @@
       <translation>模式</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="218" />
+      <location filename="../../ui/tabs/writing/tab.py" line="224" />
       <source>Write a prompt first.</source>
       <translation>请先输入提示词。</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="250" />
+      <location filename="../../ui/tabs/writing/tab.py" line="256" />
       <source>Starting…</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="267" />
+      <location filename="../../ui/tabs/writing/tab.py" line="273" />
       <source>Save text</source>
       <translation>保存文本</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="268" />
+      <location filename="../../ui/tabs/writing/tab.py" line="274" />
       <source>Markdown (*.md);;Text (*.txt)</source>
       <translation>Markdown (*.md);;文本 (*.txt)</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="302" />
+      <location filename="../../ui/tabs/writing/tab.py" line="308" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="330" />
+      <location filename="../../ui/tabs/writing/tab.py" line="336" />
       <source>Writing…</source>
       <translation>正在写作…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="332" />
-      <location filename="../../ui/tabs/writing/tab.py" line="358" />
+      <location filename="../../ui/tabs/writing/tab.py" line="338" />
+      <location filename="../../ui/tabs/writing/tab.py" line="364" />
       <source>%1 tokens · %2 tok/s</source>
       <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="361" />
+      <location filename="../../ui/tabs/writing/tab.py" line="367" />
       <source> · first token after %1 s</source>
       <translation> · 首词元用时 %1 秒</translation>
     </message>
@@ -3231,6 +3504,39 @@
       <location filename="../../ui/texts.py" line="42" />
       <source>%1 h %2 min</source>
       <translation>%1 小时 %2 分</translation>
+    </message>
+  </context>
+  <context>
+    <name>endpoints</name>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="63" />
+      <source>%1: blocked by the offline switch</source>
+      <translation>%1：已被离线开关阻止</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="65" />
+      <source>%1: not reachable</source>
+      <translation>%1：无法连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="67" />
+      <source>%1: asking…</source>
+      <translation>%1：正在询问…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="69" />
+      <source>%1: no models for this task</source>
+      <translation>%1：没有适用于此任务的模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="71" />
+      <source>On %1</source>
+      <translation>%1 上的模型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/endpoints/picker.py" line="108" />
+      <source>Runs on the server %1 (%2)</source>
+      <translation>在服务器 %1（%2）上运行</translation>
     </message>
   </context>
   <context>
