@@ -1,8 +1,7 @@
 """Every painted image, newest first: the history's painting results as a gallery.
 
-The rows come from the window's ``HistoryService`` (a query on its thread; answers to
-queries no longer awaited are dropped) and are read again after every change made in
-this window, so the gallery is the same after a restart.  An item is one image of a
+The rows come from the window's history through a ``TaskFeed`` (read again after every
+change made in this window), so the gallery is the same after a restart.  An item is one image of a
 result (a batch has several); the buttons act on the selected one.
 """
 
@@ -14,8 +13,9 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from studio.core.history import Entry
+from studio.ui.history.feed import TaskFeed
 from studio.ui.history.media import kind_of
-from studio.ui.history_service import HistoryService, Page
+from studio.ui.history_service import HistoryService
 from studio.ui.widgets.gallery import Gallery, GalleryItem
 
 LIMIT = 100  # results shown (the History panel pages through everything)
@@ -32,7 +32,9 @@ class ResultsGallery(QWidget):
         self.history: HistoryService | None = None
         self.entries: dict[int, Entry] = {}
         self.missing: set[str] = set()
-        self._token: int | None = None
+        self.feed = TaskFeed("painting", LIMIT, self)
+        self.feed.loaded.connect(self._on_rows)
+        self.feed.failed.connect(self.failed)
         self._select: tuple[int, int] | None = None  # select this once a refresh brings it
         self.gallery = Gallery(self)
         self.gallery.setMinimumHeight(150)
@@ -76,20 +78,16 @@ class ResultsGallery(QWidget):
 
     def attach(self, history: HistoryService) -> None:
         self.history = history
-        history.answered.connect(self._on_answer)
-        history.failed.connect(self._on_failed)
-        history.changed.connect(self.refresh)
-        self.refresh()
+        self.feed.attach(history)
 
     # -- items ------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        if self.history is not None:
-            self._token = self.history.query({"task": "painting"}, 0, LIMIT)
+        self.feed.refresh()
 
     @property
     def waiting(self) -> bool:
-        return self._token is not None
+        return self.feed.waiting
 
     def image_keys(self) -> list[tuple[int, int]]:
         return [item.key for item in self.gallery.items]
@@ -98,15 +96,12 @@ class ResultsGallery(QWidget):
         """Select image ``index`` of result ``rid`` now, or once a refresh brings it."""
         self._select = None if self.gallery.select_key((rid, index)) else (rid, index)
 
-    @Slot(int, object)
-    def _on_answer(self, token: int, page: object) -> None:
-        if token != self._token or not isinstance(page, Page):
-            return
-        self._token = None
-        self.entries = {r.entry.id: r.entry for r in page.rows}
-        self.missing = {path for r in page.rows for path in r.missing}
+    @Slot(object)
+    def _on_rows(self, rows: list) -> None:
+        self.entries = {r.entry.id: r.entry for r in rows}
+        self.missing = {path for r in rows for path in r.missing}
         items = []
-        for r in page.rows:
+        for r in rows:
             e = r.entry
             images = [f for f in e.files if kind_of(f) == "image"]
             seed = e.request.get("seed")
@@ -123,12 +118,6 @@ class ResultsGallery(QWidget):
         if want is not None:
             self.select(*want)
         self._sync()
-
-    @Slot(int, str)
-    def _on_failed(self, token: int, message: str) -> None:
-        if token == self._token:
-            self._token = None
-            self.failed.emit(message)
 
     # -- the selected image ----------------------------------------------------------------------
     def selected(self) -> tuple[Entry, int, str] | None:

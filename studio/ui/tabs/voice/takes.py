@@ -1,8 +1,7 @@
 """Everything spoken, newest first: the history's voice results, to play, save or delete.
 
-The rows come from the window's ``HistoryService`` (a query on its thread; an answer
-whose token is not the awaited one is dropped) and are read again after every change
-made in this window.  Deleting asks first and removes the take's files with it.
+The rows come from the window's history through a ``TaskFeed`` (read again after every
+change made in this window).  Deleting asks first and removes the take's files with it.
 """
 
 from __future__ import annotations
@@ -21,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.history import Entry
-from studio.ui.history_service import HistoryService, Page, Row
+from studio.ui.history.feed import TaskFeed
+from studio.ui.history_service import HistoryService, Row
 from studio.ui.widgets.transport import clock
 
 LIMIT = 200  # takes listed (the History panel pages through everything)
@@ -45,7 +45,9 @@ class TakesList(QWidget):
         super().__init__(parent)
         self.history: HistoryService | None = None
         self.rows: list[Row] = []
-        self._token: int | None = None
+        self.feed = TaskFeed("voice", LIMIT, self)
+        self.feed.loaded.connect(self._on_rows)
+        self.feed.failed.connect(self.failed)
         self._select: int | None = None  # select this id when it shows up
         self.list = QListWidget(self)
         self.list.setAlternatingRowColors(True)
@@ -73,20 +75,16 @@ class TakesList(QWidget):
 
     def attach(self, history: HistoryService) -> None:
         self.history = history
-        history.answered.connect(self._on_answer)
-        history.failed.connect(self._on_failed)
-        history.changed.connect(self.refresh)
-        self.refresh()
+        self.feed.attach(history)
 
     # -- rows ---------------------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        if self.history is not None:
-            self._token = self.history.query({"task": "voice"}, 0, LIMIT)
+        self.feed.refresh()
 
     @property
     def waiting(self) -> bool:
-        return self._token is not None
+        return self.feed.waiting
 
     def ids(self) -> list[int]:
         return [r.entry.id for r in self.rows]
@@ -98,13 +96,10 @@ class TakesList(QWidget):
             self.list.setCurrentRow(self.ids().index(rid))
             self._select = None
 
-    @Slot(int, object)
-    def _on_answer(self, token: int, page: object) -> None:
-        if token != self._token or not isinstance(page, Page):
-            return
-        self._token = None
+    @Slot(object)
+    def _on_rows(self, rows: list[Row]) -> None:
         current = self.selected()
-        self.rows = page.rows
+        self.rows = rows
         self.list.blockSignals(True)
         self.list.clear()
         for r in self.rows:
@@ -118,12 +113,6 @@ class TakesList(QWidget):
         if self.list.currentRow() < 0 and self.rows:
             self.list.setCurrentRow(0)
         self._sync()
-
-    @Slot(int, str)
-    def _on_failed(self, token: int, message: str) -> None:
-        if token == self._token:
-            self._token = None
-            self.failed.emit(message)
 
     def _label(self, row: Row) -> str:
         e = row.entry
