@@ -23,7 +23,7 @@ import time
 PROMPT = "a lighthouse on a cliff at dusk, oil painting, dramatic sky"
 
 
-def _model() -> tuple[str, str, int, int]:
+def choose_model() -> tuple[str, str, int, int]:
     """(reference, what it is, size, steps)."""
     from studio.core.engines.painting.load import resolve_model
     from studio.core.jobs import UserError
@@ -108,7 +108,7 @@ def run(quick: bool = False) -> dict:
     from studio.core.cache import ModelCache
     from studio.core.engines.painting import PaintRequest
 
-    ref, what, size, steps = _model()
+    ref, what, size, steps = choose_model()
     if not ref:
         return {"skipped": what}
     rounds = 3 if quick else 7

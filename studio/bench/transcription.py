@@ -64,16 +64,26 @@ def _vs_plain(model_id: str, clip: Path, text: str, rounds: int, cache) -> dict:
         plain.append(secs)
         texts.add(plain_text)
     duration = res.duration_s
+    from faster_whisper.audio import decode_audio
+
+    start = time.perf_counter()  # the plain call's own decoding (PyAV), included in its runs
+    decode_audio(str(clip))
+    decode_s = time.perf_counter() - start
     cache.clear()
     return {
         "clip_s": round(duration, 2),
         "engine_rtf": round(min(engine) / duration, 4),
         "plain_rtf": round(min(plain) / duration, 4),
+        "engine_rtf_median": round(statistics.median(engine) / duration, 4),
+        "plain_rtf_median": round(statistics.median(plain) / duration, 4),
         "time_ratio_engine_over_plain": round(min(engine) / min(plain), 4),
         "paired_median_ratio": round(statistics.median(
             e / p for e, p in zip(engine, plain, strict=True)), 4),
         "engine_runs_s": [round(s, 3) for s in engine],
         "plain_runs_s": [round(s, 3) for s in plain],
+        # PyAV decodes slower in a process that has imported torch (and more so diffusers):
+        # run ``bench --task transcription`` alone for the cleanest comparison
+        "plain_decode_s": round(decode_s, 3),
         "same_text": len(texts) == 1,
         "wer": round(wer(text, res.text), 3),
     }

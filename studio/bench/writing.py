@@ -104,11 +104,14 @@ def _summary(runs: list[dict], tokens: int) -> dict:
     # best-of-rounds is the figure least disturbed by other load on a shared machine
     secs = min(r["seconds"] for r in runs)
     firsts = [r["first_token_s"] for r in runs if r["first_token_s"] is not None]
+    median = statistics.median(r["seconds"] for r in runs)
     return {
         "tokens_per_s": round(tokens / secs, 2),
+        "tokens_per_s_median": round(tokens / median, 2),
         "seconds": round(secs, 4),
-        "median_s": round(statistics.median(r["seconds"] for r in runs), 4),
+        "median_s": round(median, 4),
         "first_token_s": round(min(firsts), 4) if firsts else None,
+        "first_token_median_s": round(statistics.median(firsts), 4) if firsts else None,
         "runs_s": [round(r["seconds"], 4) for r in runs],
     }
 
@@ -168,6 +171,9 @@ def _backend(backend: str, new: int, rounds: int, host, cache, request_type) -> 
         "same_tokens": same,
         "time_ratio_engine_over_plain": round(engine["seconds"] / plain["seconds"], 4),
         "median_time_ratio": round(engine["median_s"] / plain["median_s"], 4),
+        # each round's engine and plain runs ran back to back: the figure least moved by noise
+        "paired_median_time_ratio": round(statistics.median(
+            e["seconds"] / p["seconds"] for e, p in zip(engine_runs, plain_runs, strict=True)), 4),
         # tokens/s seen through the host (as the Writing tab sees them) over in-process:
         # the best runs compared, and the median of the rounds' paired ratios (the figure
         # least moved by noise, as each pair ran back to back)

@@ -1,10 +1,13 @@
 """`aigc-studio bench`: engine speed against the plain library calls (see studio/bench/).
 
-Without ``--task`` every benchmark runs: writing (engine vs library), start-up
-(window shown vs importing the ML stack), UI responsiveness (the Writing tab's
-event loop while it works) and the history store (list and search on 10,000
-rows).  ``--task writing`` runs the two about writing, ``--task history`` the last.
-The report is a readable table, or one JSON object with ``--json``.
+Without ``--task`` every benchmark runs: each engine against its plain library call
+(writing, painting, voice, transcription), start-up (window shown vs importing the ML
+stack), the history store (list and search on 10,000 rows), writing through an endpoint,
+and last, in a process of its own, the window while each tab runs a real job (event-loop
+gaps, cold and warm) with the memory of the engine host per engine and of the window,
+and after visiting all four tabs.  ``--task T`` runs T's engine benchmark and its tab.
+The machine, versions and date come first.  The report is a readable table, or one JSON
+object with ``--json``.
 """
 
 from __future__ import annotations
@@ -14,21 +17,34 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 from studio.commands import print_json
 from studio.core.jobs import UserError
 
 TASKS = ("writing", "painting", "voice", "transcription", "history", "remote")  # with benchmarks
+UI_TABS = ("writing", "painting", "voice", "transcription")
 
 
-def _ui_responsiveness(quick: bool) -> dict:
-    # Its own process: the CLI never imports Qt.
-    cmd = [sys.executable, "-m", "studio.bench.ui_responsiveness"] + (["--quick"] if quick else [])
+def _ui_responsiveness(quick: bool, tabs: tuple[str, ...] = UI_TABS) -> dict:
+    """The window while ``tabs`` work: {"ui": ..., "memory": ..., ["memory_all_tabs": ...]}."""
+    # Its own process: the CLI never imports Qt.  Its progress lines ("UI: ...") are passed on.
+    cmd = [sys.executable, "-m", "studio.bench.ui_responsiveness", "--tabs", ",".join(tabs)]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
+    with subprocess.Popen(cmd + (["--quick"] if quick else []), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, env=env) as proc:
+        captured: list[str] = []  # stdout read beside stderr, so neither pipe fills up
+        out = threading.Thread(target=lambda: captured.append(proc.stdout.read()))
+        out.start()
+        tail: list[str] = []
+        for line in proc.stderr:
+            if line.startswith("UI: "):
+                print(f"Benchmarking the window: {line[4:].strip()}", file=sys.stderr)
+            tail = (tail + [line.strip()])[-20:]
+        out.join()
     if proc.returncode != 0:
-        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        return {"ui": {"error": next((t for t in reversed(tail) if t), "failed")}}
+    return json.loads(captured[0].strip().splitlines()[-1])
 
 
 # --- the readable report ------------------------------------------------------------------
@@ -145,8 +161,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"There is no benchmark for the {task} task yet "
                         f"(available: {', '.join(TASKS)}).")
     from studio.bench import history, painting, remote, startup, transcription, voice, writing
+    from studio.bench.machine import describe
 
-    report: dict = {}
+    report: dict = {"machine": describe()}
     if task in (None, "writing"):
         print("Benchmarking writing (engine vs plain library, interleaved)…", file=sys.stderr)
         report["writing"] = writing.run(quick=args.quick)
@@ -154,8 +171,6 @@ def run(args: argparse.Namespace) -> int:
             print("Benchmarking start-up (window shown vs importing the ML stack)…",
                   file=sys.stderr)
             report["startup"] = startup.run(quick=args.quick)
-        print("Benchmarking UI responsiveness while the Writing tab works…", file=sys.stderr)
-        report["ui"] = _ui_responsiveness(args.quick)
     if task in (None, "painting"):
         print("Benchmarking painting (engine vs plain diffusers call, interleaved, with and "
               "without previews)…", file=sys.stderr)
@@ -175,6 +190,11 @@ def run(args: argparse.Namespace) -> int:
         print("Benchmarking writing through an endpoint (engine vs the plain openai client, "
               "same llama.cpp server, interleaved)…", file=sys.stderr)
         report["remote"] = remote.run(quick=args.quick)
+    tabs = UI_TABS if task is None else tuple(t for t in UI_TABS if t == task)
+    if tabs:
+        print(f"Benchmarking the window while {', '.join(tabs)} work (event-loop gaps, memory)…",
+              file=sys.stderr)
+        report.update(_ui_responsiveness(args.quick, tabs))
     if args.json:
         print_json(report)
     else:

@@ -245,6 +245,23 @@ def resident_memory(pid: int | None = None) -> int | None:
     return rss if sys.platform == "darwin" else rss * 1024
 
 
+def peak_resident_memory(pid: int | None = None) -> int | None:
+    """The most resident memory a process has held so far (its high-water mark), in bytes."""
+    try:
+        with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    if pid is not None:
+        return None
+    import resource
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if sys.platform == "darwin" else rss * 1024
+
+
 def _loaded_torch():
     """torch, if an engine has finished importing it (never import it just to ask).
 
@@ -264,6 +281,17 @@ def device_memory_in_use() -> int:
         if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
             return int(torch.cuda.memory_allocated())
     except (AttributeError, RuntimeError):  # torch still initialising
+        pass
+    return 0
+
+
+def device_memory_peak() -> int:
+    """The most GPU memory this process has held at once (0 when torch never touched one)."""
+    torch = _loaded_torch()
+    try:
+        if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+            return int(torch.cuda.max_memory_allocated())
+    except (AttributeError, RuntimeError):
         pass
     return 0
 

@@ -315,12 +315,22 @@ def test_bench_report_is_a_table_with_aligned_columns():
 
 def test_bench_task_option(monkeypatch, capsys):
     from studio.__main__ import main
-    from studio.bench import history, painting, remote, startup, transcription, voice, writing
+    from studio.bench import (
+        history,
+        machine,
+        painting,
+        remote,
+        startup,
+        transcription,
+        voice,
+        writing,
+    )
     from studio.commands import bench
 
     with pytest.raises(UserError, match="no benchmark for the sculpting task yet"):
         bench.run(argparse.Namespace(task="sculpting", quick=True, json=False))
     ran = []
+    monkeypatch.setattr(machine, "describe", lambda: {"cpu": "Test CPU", "versions": {"x": "1"}})
     monkeypatch.setattr(painting, "run", lambda quick: ran.append("painting") or {"s": 0.2})
     monkeypatch.setattr(writing, "run", lambda quick: ran.append("writing") or {"tok_s": 1.5})
     monkeypatch.setattr(startup, "run", lambda quick: ran.append("startup") or {"s": 0.4})
@@ -328,22 +338,24 @@ def test_bench_task_option(monkeypatch, capsys):
     monkeypatch.setattr(voice, "run", lambda quick: ran.append("voice") or {"rtf": 0.1})
     monkeypatch.setattr(transcription, "run",
                         lambda quick: ran.append("transcription") or {"rtf": 0.05})
-    monkeypatch.setattr(bench, "_ui_responsiveness",
-                        lambda quick: ran.append("ui") or {"max_gap_ms": 12.0})
+    monkeypatch.setattr(bench, "_ui_responsiveness", lambda quick, tabs: ran.append(
+        f"ui:{','.join(tabs)}") or {"ui": {"max_gap_ms": 12.0}, "memory": {"rss_mb": 9.0}})
     monkeypatch.setattr(remote, "run", lambda quick: ran.append("remote") or {"ratio": 1.0})
     assert main(["bench", "--quick", "--task", "writing"]) == 0
-    assert ran == ["writing", "ui"]
+    assert ran == ["writing", "ui:writing"]  # the engine, then its tab in the window
     out = capsys.readouterr().out
-    assert out.splitlines()[:3] == ["writing", "=======", "  tok_s  1.5"]
+    assert out.splitlines()[:3] == ["machine", "=======", "  cpu         Test CPU"]
+    assert "writing\n=======\n  tok_s  1.5\n" in out and "ui\n==\n" in out
     assert "startup" not in out
     ran.clear()
     assert main(["bench", "--quick", "--json"]) == 0
-    assert ran == ["writing", "startup", "ui", "painting", "voice", "transcription", "history",
-                   "remote"]
-    assert json.loads(capsys.readouterr().out) == {
-        "writing": {"tok_s": 1.5}, "startup": {"s": 0.4}, "ui": {"max_gap_ms": 12.0},
-        "painting": {"s": 0.2}, "voice": {"rtf": 0.1}, "transcription": {"rtf": 0.05},
-        "history": {"list_ms": 1.0}, "remote": {"ratio": 1.0}}
+    assert ran == ["writing", "startup", "painting", "voice", "transcription", "history",
+                   "remote", "ui:writing,painting,voice,transcription"]
+    report = json.loads(capsys.readouterr().out)
+    assert list(report) == ["machine", "writing", "startup", "painting", "voice",
+                            "transcription", "history", "remote", "ui", "memory"]
+    assert report["machine"]["cpu"] == "Test CPU" and report["memory"] == {"rss_mb": 9.0}
     ran.clear()
-    assert main(["bench", "--task", "history"]) == 0
-    assert ran == ["history"] and capsys.readouterr().out.startswith("history\n=======\n")
+    assert main(["bench", "--task", "history"]) == 0  # no tab: the window is not measured
+    out = capsys.readouterr().out
+    assert ran == ["history"] and "\nhistory\n=======\n" in out and "ui\n" not in out

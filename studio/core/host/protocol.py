@@ -73,6 +73,8 @@ class Stats:
     in_use: tuple[str, ...]  # loaded models a running job holds
     loaded: tuple[LoadedModel, ...] = ()  # the same with each one's memory, LRU first
     budget_bytes: int | None = None  # the memory budget the host keeps (None: no limit)
+    peak_rss: int | None = None  # the most resident memory the host has held so far, bytes
+    device_peak_bytes: int = 0  # the most GPU memory it has held at once
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,12 @@ from collections.abc import Sequence
 
 from .. import hub
 from ..cache import ModelCache, shared_cache
-from ..devices import device_memory_in_use, resident_memory
+from ..devices import (
+    device_memory_in_use,
+    device_memory_peak,
+    peak_resident_memory,
+    resident_memory,
+)
 from ..jobs import TERMINAL, Cancelled, CancelToken, Failed, human_message
 from ..messages import msg
 from .outbox import Outbox
@@ -111,7 +116,8 @@ class HostServer:
         loaded = tuple(self.cache.loaded())
         return Stats(os.getpid(), resident_memory(), device_memory_in_use(),
                      tuple(m.name for m in loaded), tuple(m.name for m in loaded if m.in_use),
-                     loaded, self.cache.budget_bytes)
+                     loaded, self.cache.budget_bytes, peak_resident_memory(),
+                     device_memory_peak())
 
     def _submit(self, job: int, task: str, request) -> None:
         with self._lock:

@@ -54,6 +54,7 @@ from studio.ui.widgets.message_bar import MessageBar
 from studio.ui.worker import JobRunner
 
 FORCE_STOP = "force-stop"
+PROGRESS_MS = 50  # progress is shown at most this often (a repaint of the bar each time)
 log = logging.getLogger(__name__)
 
 
@@ -90,6 +91,13 @@ class TabBase(QWidget):
         self._force_timer = QTimer(self)
         self._force_timer.setSingleShot(True)
         self._force_timer.timeout.connect(self._offer_force_stop)
+        # QProgressBar.setValue repaints at once: a burst of progress events (a transcript's
+        # segments arrive together) is shown at most every PROGRESS_MS, the latest one last.
+        self._progress_due: tuple[float | None, str] | None = None
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_due_progress)
         r = self.runner
         r.busy_changed.connect(self._on_busy)
         r.progress.connect(self._on_progress)
@@ -166,7 +174,24 @@ class TabBase(QWidget):
         self.message.show_message(text, "info")
 
     def set_progress(self, fraction: float | None, text: str = "") -> None:
-        """Show progress while busy: a fraction in [0, 1] (None: unknown) and what is going on."""
+        """Show progress while busy: a fraction in [0, 1] (None: unknown) and what is going on.
+
+        At once, unless progress was shown less than PROGRESS_MS ago: then when that time is
+        up (the latest value wins)."""
+        if self._progress_timer.isActive():
+            self._progress_due = (fraction, text)
+            return
+        self._progress_timer.start()
+        self._show_progress(fraction, text)
+
+    @Slot()
+    def _show_due_progress(self) -> None:
+        due, self._progress_due = self._progress_due, None
+        if due is not None:
+            self._progress_timer.start()
+            self._show_progress(*due)
+
+    def _show_progress(self, fraction: float | None, text: str) -> None:
         if fraction is None:
             self.progress.setRange(0, 0)  # a busy indicator
             self.progress.setFormat(text)
@@ -191,6 +216,8 @@ class TabBase(QWidget):
         self.run_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
         self.progress.setVisible(busy)
+        self._progress_timer.stop()  # what was still due belongs to the job before
+        self._progress_due = None
         self.progress.setRange(0, 0)
         self.progress.setFormat("")
         if not busy:
