@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -227,6 +228,8 @@ def run(quick: bool = False, tabs: tuple[str, ...] = TABS) -> dict:
     app.processEvents()
     ticks = Ticks()
     drivers = _drivers(tabs, quick)
+    for driver in drivers:
+        driver.folder = folder
     ui: dict = {"target_max_gap_ms": TARGET_MS, "sound": sound.what}
     memory: dict = {"what": "engine_host: a fresh engine process after the tab's cold and warm "
                             "jobs (peak: its high-water mark, that engine alone); window: the "
@@ -252,6 +255,10 @@ def run(quick: bool = False, tabs: tuple[str, ...] = TABS) -> dict:
         w.close()
         host.shutdown(5.0)
         sound.close()
+        shutil.rmtree(folder, ignore_errors=True)  # history, outputs, recordings, clips
+        for driver in drivers:  # the tiny SD built on the fly for this run
+            if isinstance(driver, ui_tabs.Painting) and driver.built:
+                shutil.rmtree(driver.ref, ignore_errors=True)
     return report
 
 

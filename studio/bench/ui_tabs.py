@@ -34,6 +34,7 @@ class Driver:
     def __init__(self, label: str = "") -> None:
         self.label = label or self.task
         self.what = ""  # the model and setup, as the report names them
+        self.folder: Path | None = None  # where to make files (the benchmark removes it)
         self.ended: object = None  # the job's last event
 
     def tab(self, w):
@@ -108,12 +109,16 @@ class Painting(Driver):
         super().__init__()
         self.quick = quick
         self.ref = ""
+        self.built = False  # the tiny SD was built for this run (a temporary folder)
 
     def prepare(self, w) -> None:
         if not self.ref:
             self.ref, what, size, steps = painting_model()
             if not self.ref:
                 raise RuntimeError(what)
+            folder = Path(self.ref)
+            self.built = (folder.name.startswith("bench-tiny-sd-")
+                          and folder.parent == Path(tempfile.gettempdir()))
             self.size, self.steps = size, (steps if not self.quick else min(steps, 4))
             self.what = f"{what}; {self.size}x{self.size}, {self.steps} steps, a preview each step"
         w.panel.set_model("painting", self.ref)
@@ -172,7 +177,7 @@ class Transcription(Driver):
         if self.clip is None:
             if not espeak_available():
                 raise RuntimeError("espeak-ng is not installed: no speech to transcribe")
-            folder = Path(tempfile.mkdtemp(prefix="aigc-bench-ui-asr-"))
+            folder = Path(tempfile.mkdtemp(prefix="asr-", dir=self.folder))
             if self.minutes:
                 self.clip, _ = long_clip(folder / "long.wav", self.minutes * 60)
             else:
