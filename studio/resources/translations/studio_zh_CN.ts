@@ -1946,82 +1946,82 @@ Send the key over plain HTTP to this server anyway?</source>
   <context>
     <name>ResultsGallery</name>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="39" />
+      <location filename="../../ui/tabs/painting/results.py" line="41" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="39" />
+      <location filename="../../ui/tabs/painting/results.py" line="41" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="40" />
+      <location filename="../../ui/tabs/painting/results.py" line="42" />
       <source>Use as init image</source>
       <translation>用作起始图像</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="40" />
+      <location filename="../../ui/tabs/painting/results.py" line="42" />
       <source>Reuse settings</source>
       <translation>复用设置</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="41" />
+      <location filename="../../ui/tabs/painting/results.py" line="43" />
       <source>Vary seed</source>
       <translation>换个种子</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="42" />
+      <location filename="../../ui/tabs/painting/results.py" line="44" />
       <source>Save as PNG (with its settings), JPEG or WebP</source>
       <translation>保存为 PNG（含设置）、JPEG 或 WebP</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="43" />
+      <location filename="../../ui/tabs/painting/results.py" line="45" />
       <source>Copy the image to the clipboard</source>
       <translation>将图像复制到剪贴板</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="44" />
+      <location filename="../../ui/tabs/painting/results.py" line="46" />
       <source>Paint over this image (image to image)</source>
       <translation>在这张图像上绘画（图生图）</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="45" />
+      <location filename="../../ui/tabs/painting/results.py" line="47" />
       <source>Put this image's prompt and settings, its seed included, back in the controls</source>
       <translation>将这张图像的提示词和设置（包括种子）填回控件</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="47" />
+      <location filename="../../ui/tabs/painting/results.py" line="49" />
       <source>The same settings with a new random seed</source>
       <translation>相同设置，使用新的随机种子</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="57" />
+      <location filename="../../ui/tabs/painting/results.py" line="59" />
       <source>Favourite</source>
       <translation>收藏</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="59" />
+      <location filename="../../ui/tabs/painting/results.py" line="61" />
       <source>Delete…</source>
       <translation>删除…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="116" />
+      <location filename="../../ui/tabs/painting/results.py" line="111" />
       <source>stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="117" />
+      <location filename="../../ui/tabs/painting/results.py" line="112" />
       <source>missing</source>
       <translation>缺失</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="172" />
+      <location filename="../../ui/tabs/painting/results.py" line="161" />
       <source>Delete result</source>
       <translation>删除结果</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/painting/results.py" line="173" />
+      <location filename="../../ui/tabs/painting/results.py" line="162" />
       <source>Delete “%1” and its %2 image file(s)? This cannot be undone.</source>
       <translation>删除“%1”及其 %2 个图像文件？此操作无法撤销。</translation>
     </message>
@@ -2356,37 +2356,37 @@ Send the key over plain HTTP to this server anyway?</source>
   <context>
     <name>TakesList</name>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="55" />
+      <location filename="../../ui/tabs/voice/takes.py" line="57" />
       <source>Play</source>
       <translation>播放</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="56" />
+      <location filename="../../ui/tabs/voice/takes.py" line="58" />
       <source>Save as…</source>
       <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="57" />
+      <location filename="../../ui/tabs/voice/takes.py" line="59" />
       <source>Delete…</source>
       <translation>删除…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="137" />
+      <location filename="../../ui/tabs/voice/takes.py" line="126" />
       <source>stopped</source>
       <translation>已停止</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="139" />
+      <location filename="../../ui/tabs/voice/takes.py" line="128" />
       <source>file missing</source>
       <translation>文件缺失</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="179" />
+      <location filename="../../ui/tabs/voice/takes.py" line="168" />
       <source>Delete take</source>
       <translation>删除朗读记录</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/voice/takes.py" line="180" />
+      <location filename="../../ui/tabs/voice/takes.py" line="169" />
       <source>Delete “%1” and its audio and subtitle files? This cannot be undone.</source>
       <translation>删除“%1”及其音频和字幕文件？此操作无法撤销。</translation>
     </message>
