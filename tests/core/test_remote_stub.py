@@ -188,12 +188,11 @@ def test_store_validates_by_value(tmp_path):
 
 
 def test_keys_in_keyring_or_private_file(tmp_path, monkeypatch):
-    from keyring.backend import KeyringBackend
-
     import studio.core.credentials as credentials
 
-    class Memory(KeyringBackend):
-        priority = 1
+    class Memory:
+        """Stands in for the keyring module. Not a KeyringBackend subclass: those register
+        themselves, and keyring would then pick it for every later test of the session."""
 
         def __init__(self) -> None:
             self.store: dict = {}
@@ -207,10 +206,8 @@ def test_keys_in_keyring_or_private_file(tmp_path, monkeypatch):
         def delete_password(self, service, user):
             self.store.pop((service, user), None)
 
-    import keyring
-
-    monkeypatch.setattr(credentials, "_keyring", lambda: keyring)
-    keyring.set_keyring(Memory())
+    ring = Memory()
+    monkeypatch.setattr(credentials, "_keyring", lambda: ring)
     status = keys.save_key("box", "sk-secret", tmp_path)
     assert status.where == "keyring" and status.warning is None
     assert keys.load_key("box", tmp_path) == "sk-secret"
