@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import NoReturn
 
 
 class CliError(Exception):
@@ -42,3 +43,15 @@ def configure_hub() -> None:
     from studio.core.settings import SettingsStore
 
     hub.configure(SettingsStore(settings_path()).load().hub_config())
+
+
+def fail(event, debug: bool = False) -> NoReturn:
+    """A job's ``Failed`` event as the CLI's error: bad input (exit 2) or a runtime failure
+    (exit 1, with the engine's own traceback under ``--debug``)."""
+    from studio.core.jobs import UserError
+
+    if event.user_error:
+        raise UserError(event.message)
+    if debug and event.detail:
+        print(event.detail, file=sys.stderr)
+    raise CliError(event.message)

@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from studio.commands import CliError, open_store, print_json
+from studio.commands import CliError, fail, open_store, print_json
 from studio.commands.endpoints import remote_options, with_endpoint
 
 
@@ -160,7 +160,7 @@ def _progress(text: str, fraction, step, started: float, tty: bool, shown: list)
 def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int = 95,
           debug: bool = False, parents: tuple[int, ...] = ()) -> int:
     from studio.core.engines import painting
-    from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Progress, Result, UserError
+    from studio.core.jobs import Cancelled, CancelToken, Failed, Notice, Progress, Result
 
     cancel = CancelToken()
     tty = sys.stderr.isatty()
@@ -186,12 +186,8 @@ def paint(request, out: Path, *, json_out: bool, save: bool = True, quality: int
                               f"{', '.join(str(p) for p in paths[0])} in {res.seconds:.2f} s "
                               f"({res.seconds_per_step:.3f} s per step)", file=sys.stderr)
                     return 0
-                case Failed(message=text, user_error=True):
-                    raise UserError(text)
-                case Failed(message=text, detail=detail):
-                    if debug and detail:
-                        print(detail, file=sys.stderr)
-                    raise CliError(text)
+                case Failed() as failed:
+                    fail(failed, debug)
                 case Cancelled(partial=partial):
                     if partial is None or not partial.images:
                         print("Stopped before any image was finished; nothing was saved.",

@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from studio.commands import CliError, open_store, print_json
+from studio.commands import CliError, fail, open_store, print_json
 from studio.commands.endpoints import remote_options, with_endpoint
 
 WAIT_S = 0.1
@@ -220,7 +220,6 @@ def speak(request, out: Path, srt: Path | None, playback: _Playback | None, *, j
         Notice,
         Progress,
         Result,
-        UserError,
     )
 
     cancel = CancelToken()
@@ -249,12 +248,8 @@ def speak(request, out: Path, srt: Path | None, playback: _Playback | None, *, j
                     if playback is not None:
                         playback.finish(status)
                     return 0
-                case Failed(message=text, user_error=True):
-                    raise UserError(text)
-                case Failed(message=text, detail=detail):
-                    if debug and detail:
-                        print(detail, file=sys.stderr)
-                    raise CliError(text)
+                case Failed() as failed:
+                    fail(failed, debug)
                 case Cancelled(partial=partial):
                     status.done()
                     if partial is None or not partial.sentences:

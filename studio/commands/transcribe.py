@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from studio.commands import CliError, open_store, print_json
+from studio.commands import CliError, fail, open_store, print_json
 from studio.commands.endpoints import remote_options, with_endpoint
 from studio.core.jobs import (
     Cancelled,
@@ -222,14 +222,9 @@ def transcribe_one(args: argparse.Namespace, audio: str, fmt: str, out: Path | N
                           f"{res.seconds:.2f} s (RTF {res.rtf:.3f}, {res.language or '?'})"
                           + (f" -> {out}" if out else ""), file=sys.stderr)
                     return 0
-                case Failed(message=text, user_error=True):
+                case Failed() as failed:
                     status.clear()
-                    raise UserError(text)
-                case Failed(message=text, detail=detail):
-                    status.clear()
-                    if getattr(args, "debug", False) and detail:
-                        print(detail, file=sys.stderr)
-                    raise CliError(text)
+                    fail(failed, getattr(args, "debug", False))
                 case Cancelled(message=why):
                     raise CliError(why or "transcription was cancelled")
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ import dataclasses
 import sys
 import time
 
-from studio.commands import CliError, open_store, print_json
+from studio.commands import CliError, fail, open_store, print_json
 from studio.core.engines import writing
 from studio.core.engines.writing import DEFAULT_MAX_NEW_TOKENS, WriteRequest, parse_stops
 from studio.core.jobs import (
@@ -19,7 +19,6 @@ from studio.core.jobs import (
     Progress,
     Result,
     Token,
-    UserError,
 )
 
 
@@ -99,12 +98,8 @@ def generate(request: WriteRequest, *, json_out: bool, debug: bool = False, save
                         print(f"{res.new_tokens} tokens in {res.seconds:.2f} s "
                               f"({res.tokens_per_s:.1f} tok/s, seed {res.seed})", file=sys.stderr)
                     return 0
-                case Failed(message=text, user_error=True):
-                    raise UserError(text)
-                case Failed(message=text, detail=detail):
-                    if debug and detail:
-                        print(detail, file=sys.stderr)  # the engine's own traceback
-                    raise CliError(text)
+                case Failed() as failed:
+                    fail(failed, debug)
                 case Cancelled(partial=partial, message=why):
                     if partial is not None:  # the seed and backend it really used
                         used = dataclasses.replace(request, seed=partial.seed,
