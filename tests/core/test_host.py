@@ -97,6 +97,7 @@ def test_cancel_of_a_queued_job(host, tiny_gpt2):
     parked = Job(host, req(tiny_gpt2, "[[park]]first", max_new_tokens=100))
     assert parked.first_output.wait(30)
     queued = Job(host, req(tiny_gpt2, "second"))
+    assert wait_until(lambda: len(host._jobs) == 2)  # sent: it waits in the engine's queue
     queued.cancel.cancel()
     parked.cancel.cancel()
     assert isinstance(parked.end(), Cancelled) and isinstance(queued.end(), Cancelled)
@@ -294,3 +295,10 @@ def test_the_outbox_sends_late_output_without_waiting_for_more():
     box.put(1, Token("b"))  # right after: it waits for the batch window...
     assert arrived.wait(2)  # ...and the flusher sends it on its own, nothing else needed
     assert sent == [((1, Token("a")),), ((1, Token("b")),)]
+
+
+def test_a_job_stopped_before_it_was_sent_never_reaches_the_engine(host, tiny_gpt2):
+    cancel = CancelToken()
+    cancel.cancel()
+    assert [type(e) for e in host.run("writing", req(tiny_gpt2), cancel)] == [Cancelled]
+    assert not host._jobs

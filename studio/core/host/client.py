@@ -240,6 +240,8 @@ class EngineHost:
                 return Failed(msg("host.start_timeout",
                                   "The engine did not start within {seconds} s.",
                                   seconds=int(START_TIMEOUT_S)))
+        if cancel.cancelled:  # stopped before it was sent: the engine never hears of it
+            return Cancelled()
         with self._lock:
             if p.error is not None or not p.alive:
                 return Failed(p.error or msg("host.gone", "The engine stopped while the job "
