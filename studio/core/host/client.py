@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import os
 import queue
 import secrets
 import subprocess
@@ -29,6 +28,7 @@ from ..hub import HubConfig
 from ..jobs import OUTPUTS, TERMINAL, Cancelled, CancelToken, Event, Failed, Progress
 from ..messages import Message, msg
 from .endings import exit_reason, job_ending
+from .hostlog import log_tail, open_log
 from .protocol import (
     Cancel,
     Configure,
@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 60.0  # a cold interpreter on a slow disk; normally well under a second
 UNLOAD_RESTART_BYTES = 150 * 1024 * 1024  # still this much above a fresh host: restart it
-LOG_ROTATE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -127,7 +126,7 @@ class EngineHost:
             self._current = self._spawn()
 
     def _spawn(self) -> _Process:
-        log_file, offset = self._open_log()
+        log_file, offset = open_log(self.log_path)
         cmd = host_command()
         for path in self.paths:
             cmd += ["--path", path]
@@ -147,18 +146,6 @@ class EngineHost:
                                     daemon=True)
         p.thread.start()
         return p
-
-    def _open_log(self):
-        if self.log_path is None:
-            return subprocess.DEVNULL, 0
-        try:
-            self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            if self.log_path.exists() and self.log_path.stat().st_size > LOG_ROTATE_BYTES:
-                os.replace(self.log_path, self.log_path.with_suffix(".log.1"))
-            fh = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child, closed after
-            return fh, fh.tell()
-        except OSError:  # an unwritable log folder must not keep the engine from starting
-            return subprocess.DEVNULL, 0
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Ask the host to stop, wait up to ``timeout`` s, then terminate it; reap it.
@@ -384,17 +371,8 @@ class EngineHost:
         if p.error is None:  # a host that cannot start is retried by the next job instead
             self.start()
 
-    def _log_tail(self, p: _Process, lines: int = 100) -> str:
-        """The end of what this host process wrote to its log (its crash stack, if any)."""
-        if p.log_path is None:
-            return ""
-        try:
-            with open(p.log_path, "rb") as fh:
-                fh.seek(p.log_offset)
-                text = fh.read()[-64 * 1024:].decode("utf-8", "replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
+    def _log_tail(self, p: _Process) -> str:
+        return log_tail(p.log_path, p.log_offset)
 
     def _notify(self, message: object) -> None:
         if self.listener is not None:
