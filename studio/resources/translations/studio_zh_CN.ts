@@ -2975,6 +2975,19 @@ Send the key over plain HTTP to this server anyway?</source>
     </message>
   </context>
   <context>
+    <name>WritingFiles</name>
+    <message>
+      <location filename="../../ui/tabs/writing/files.py" line="27" />
+      <source>Save text</source>
+      <translation>保存文本</translation>
+    </message>
+    <message>
+      <location filename="../../ui/tabs/writing/files.py" line="28" />
+      <source>Markdown (*.md);;Text (*.txt)</source>
+      <translation>Markdown (*.md);;文本 (*.txt)</translation>
+    </message>
+  </context>
+  <context>
     <name>WritingHistory</name>
     <message>
       <location filename="../../ui/tabs/writing/history.py" line="76" />
@@ -3235,33 +3248,23 @@ Send the key over plain HTTP to this server anyway?</source>
       <translation>正在开始…</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="273" />
-      <source>Save text</source>
-      <translation>保存文本</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="274" />
-      <source>Markdown (*.md);;Text (*.txt)</source>
-      <translation>Markdown (*.md);;文本 (*.txt)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="308" />
+      <location filename="../../ui/tabs/writing/tab.py" line="282" />
       <source>Saved to %1</source>
       <translation>已保存到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="336" />
+      <location filename="../../ui/tabs/writing/tab.py" line="310" />
       <source>Writing…</source>
       <translation>正在写作…</translation>
     </message>
     <message>
+      <location filename="../../ui/tabs/writing/tab.py" line="312" />
       <location filename="../../ui/tabs/writing/tab.py" line="338" />
-      <location filename="../../ui/tabs/writing/tab.py" line="364" />
       <source>%1 tokens · %2 tok/s</source>
       <translation>%1 个词元 · %2 词元/秒</translation>
     </message>
     <message>
-      <location filename="../../ui/tabs/writing/tab.py" line="367" />
+      <location filename="../../ui/tabs/writing/tab.py" line="341" />
       <source> · first token after %1 s</source>
       <translation> · 首词元用时 %1 秒</translation>
     </message>

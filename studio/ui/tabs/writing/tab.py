@@ -2,7 +2,8 @@
 
 Chat and completion keep their own state (ChatPanel, CompletionPanel); buttons act
 on the visible mode, the draft keeps both.  The job lifecycle comes from TabBase,
-what the history records and Use settings / Re-run from WritingHistory.
+what the history records and Use settings / Re-run from WritingHistory, copying, saving
+and opening text files from WritingFiles.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from studio.core.conversation import Conversation
 from studio.core.engines import writing
 from studio.core.jobs import Cancelled, Failed, Result, Token
-from studio.core.textfiles import read_text_file, write_text_file
 from studio.ui.texts import core_text
 from studio.ui.widgets.prompt_edit import TEXT_SUFFIXES, PromptEdit
 from studio.ui.worker import BackgroundCalls
@@ -36,12 +35,13 @@ from studio.ui.worker import BackgroundCalls
 from ..base import TabBase
 from .chat_panel import ChatPanel
 from .completion_panel import CompletionPanel
+from .files import WritingFiles
 from .history import WritingHistory
 from .mode_box import CHAT, COMPLETION, ModeBox
 from .params import WritingParams
 
 
-class WritingTab(WritingHistory, TabBase):
+class WritingTab(WritingFiles, WritingHistory, TabBase):
     task = "writing"
     file_suffixes = TEXT_SUFFIXES
 
@@ -265,36 +265,10 @@ class WritingTab(WritingHistory, TabBase):
             self._generate((self.history_refs[COMPLETION],))  # made from the text it continues
 
     @Slot()
-    def copy_output(self) -> None:
-        QGuiApplication.clipboard().setText(self.output_text())
-
-    @Slot()
-    def save_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save text"), "output.md",
-                                              self.tr("Markdown (*.md);;Text (*.txt)"))
-        if path:
-            self.save_output_to(path)
-
-    def save_output_to(self, path: str) -> None:
-        """Save what is visible: the whole conversation, or the current completion."""
-        if self.mode.current() == CHAT:
-            text = self.conversation.to_markdown(self.chat.view.labels)
-        else:
-            text = self.completion.current_text()
-        self.io.call("saved", write_text_file, path, text)
-
-    @Slot()
     def clear_conversation(self) -> None:
         self.conversation.clear()
         self.chat.render()
         self._sync_buttons()
-
-    def open_file(self, path: str) -> None:
-        self.load_prompt_file(path)
-
-    @Slot(str)
-    def load_prompt_file(self, path: str) -> None:
-        self.io.call("loaded", read_text_file, path)
 
     @Slot(str, object)
     def _on_io_done(self, kind: str, value: Any) -> None:
