@@ -50,7 +50,12 @@ def frequencies(data: np.ndarray, window_s: float = 0.1) -> list[float | None]:
     out = []
     for i in range(0, len(data) - win + 1, win):
         seg = data[i: i + win]
-        out.append(dominant(seg) if level(seg).rms_db > -40 else None)
+        rms = level(seg).rms_db
+        if rms < -40:
+            out.append(None)  # silence
+        elif rms > -12:  # a whole window of tone (a sine at 0.5 reads -9 dBFS)
+            out.append(dominant(seg))
+        # else: a window cut by a pause or a seek; its spectrum is smeared, so it is skipped
     return out
 
 
